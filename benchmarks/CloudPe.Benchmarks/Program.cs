@@ -1,0 +1,2 @@
+// Entry point of the benchmark runner.
+return 0;
