@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# CloudPe operator image: the SDK builds, a chiseled ASP.NET Core runtime runs (no shell, no package
+# manager, non-root). tests/suites/publish.sh runs the same restore and publish commands as below.
+#
+# Published framework-dependent and not trimmed: KubernetesClient (the non-AOT package), YamlDotNet and
+# the ASP.NET Core host rely on reflection-based serialisation, so trimming or Native AOT produces
+# IL2026/IL3050 warnings (errors in this repository) and risks failures at run time. The portable
+# output also makes the build stage architecture-independent: it runs on the build platform and the
+# same files serve linux/amd64 and linux/arm64.
+
+ARG DOTNET_VERSION=10.0
+
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+WORKDIR /src
+# Restore in its own layer, invalidated only by project and package changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/CloudPe.Operator/CloudPe.Operator.csproj src/CloudPe.Operator/
+COPY src/CloudPe.Operator.Api/CloudPe.Operator.Api.csproj src/CloudPe.Operator.Api/
+COPY src/CloudPe.OpenStack/CloudPe.OpenStack.csproj src/CloudPe.OpenStack/
+COPY src/CloudPe.Controllers/CloudPe.Controllers.csproj src/CloudPe.Controllers/
+RUN dotnet restore src/CloudPe.Operator/CloudPe.Operator.csproj
+COPY src/ src/
+RUN dotnet publish src/CloudPe.Operator/CloudPe.Operator.csproj -c Release --no-restore -p:UseAppHost=false -o /app/publish
+
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble-chiseled AS runtime
+LABEL org.opencontainers.image.title="cloudpe-operator" \
+      org.opencontainers.image.description="Kubernetes operator for CloudPe (OpenStack) virtual machines"
+WORKDIR /app
+COPY --from=build --chown=0:0 /app/publish ./
+# 1654 is the "app" user of the .NET images; numeric so that runAsNonRoot can verify it.
+USER 1654:1654
+# Workstation GC: one small operator process does not need a heap per core.
+ENV DOTNET_gcServer=0 \
+    Operator__HttpPort=8080 \
+    Operator__LogFormat=json
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "CloudPe.Operator.dll"]
