@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace CloudPe.Controllers;
+
+/// <summary>
+/// Writes <c>.status</c> through the status subresource only when it differs (semantically) from the
+/// status in the informer cache, so steady-state reconciles cost the API server nothing.
+/// </summary>
+public sealed partial class StatusWriter
+{
+    private readonly KubeApi _api;
+    private readonly InformerRegistry? _informers;
+    private readonly ILogger _logger;
+
+    internal StatusWriter(KubeApi api, InformerRegistry? informers, ILogger<StatusWriter> logger)
+    {
+        _api = api;
+        _informers = informers;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Patches the status of <paramref name="resource"/> to <paramref name="newStatus"/> unless it is already
+    /// that. Build <paramref name="newStatus"/> as a new object: never mutate the cached resource.
+    /// </summary>
+    /// <returns>Whether a write was sent to the API server.</returns>
+    public async Task<bool> UpdateStatusAsync<TResource, TStatus>(TResource resource, TStatus newStatus, CancellationToken cancellationToken = default)
+        where TResource : class, IKubernetesObject<V1ObjectMeta>, IStatus<TStatus>
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var ns = resource.Metadata.NamespaceProperty;
+        var name = resource.Metadata.Name;
+        var cached = _informers?.TryGet<TResource>()?.Store.Get(ns, name) ?? resource;
+        var current = ToNode(cached.Status) ?? new JsonObject();
+        var desired = ToNode(newStatus) ?? new JsonObject();
+        if (JsonMergePatch.Diff(current, desired) is not { } diff)
+        {
+            return false;
+        }
+
+        var path = ResourceMetadata.Of<TResource>().ObjectPath(ns, name) + "/status";
+        await _api.SendJsonAsync(HttpMethod.Patch, path, new JsonObject { ["status"] = diff }, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
+        LogWritten(_logger, typeof(TResource).Name, ns ?? "", name);
+        return true;
+    }
+
+    private static JsonNode? ToNode(object? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Status of {Kind} {Namespace}/{Name} changed; patched")]
+    private static partial void LogWritten(ILogger logger, string kind, string @namespace, string name);
+}
