@@ -1,0 +1,7 @@
+namespace CloudPe.OpenStack.Networking;
+
+/// <summary>Filters of GET /v2.0/ports.</summary>
+/// <param name="DeviceId">Ports of this server.</param>
+/// <param name="NetworkId">Ports on this network.</param>
+/// <param name="Tags">Ports carrying all these tags.</param>
+public sealed record PortQuery(string? DeviceId = null, string? NetworkId = null, IReadOnlyList<string>? Tags = null);
