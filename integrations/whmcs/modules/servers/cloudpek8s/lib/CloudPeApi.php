@@ -75,12 +75,6 @@ final class CloudPeApi
         return $this->deleteIgnoringMissing($this->groupPath('cloudpevms', $name));
     }
 
-    /** @return array<string, mixed> */
-    public function getSecret(string $name): array
-    {
-        return $this->client->get($this->corePath('secrets', $name));
-    }
-
     /**
      * @param array<string, mixed> $secret
      * @return array<string, mixed>
@@ -91,12 +85,18 @@ final class CloudPeApi
     }
 
     /**
-     * @param array<string, mixed> $patch
+     * Replaces a Secret's data only if it carries the given label value: the module may write
+     * Secrets but not read them, so ownership is checked by the API server in the same request.
+     *
+     * @param array<string, string> $data
      * @return array<string, mixed>
      */
-    public function patchSecret(string $name, array $patch): array
+    public function replaceOwnedSecretData(string $name, string $label, string $value, array $data): array
     {
-        return $this->client->mergePatch($this->corePath('secrets', $name), $patch);
+        return $this->client->jsonPatch($this->corePath('secrets', $name), [
+            ['op' => 'test', 'path' => '/metadata/labels/' . str_replace(['~', '/'], ['~0', '~1'], $label), 'value' => $value],
+            ['op' => 'replace', 'path' => '/data', 'value' => $data],
+        ]);
     }
 
     /** @return bool false when the Secret was already gone */

@@ -55,6 +55,17 @@ final class KubeClient
         return $this->send('PATCH', $path, $patch, 'application/merge-patch+json');
     }
 
+    /**
+     * JSON patch (RFC 6902); its "test" operation makes a change conditional on the object's content.
+     *
+     * @param list<array<string, mixed>> $operations
+     * @return array<string, mixed>
+     */
+    public function jsonPatch(string $path, array $operations): array
+    {
+        return $this->send('PATCH', $path, $operations, 'application/json-patch+json');
+    }
+
     /** @return array<string, mixed> */
     public function delete(string $path): array
     {
@@ -62,7 +73,7 @@ final class KubeClient
     }
 
     /**
-     * @param array<string, mixed>|null $body
+     * @param array<mixed>|null $body
      * @return array<string, mixed>
      */
     private function send(string $method, string $path, ?array $body, string $contentType): array

@@ -35,13 +35,31 @@ final class Masker
         if (!is_string($secret) || strlen($secret) < 4) {
             return;
         }
-        foreach ([$secret, base64_encode($secret), substr(json_encode($secret, JSON_UNESCAPED_SLASHES) ?: '', 1, -1)] as $form) {
+        foreach (self::forms($secret) as $form) {
             if ($form !== '' && !in_array($form, $this->secrets, true)) {
                 $this->secrets[] = $form;
             }
         }
         // Longest first so a secret that contains another is removed whole.
         usort($this->secrets, static fn (string $a, string $b): int => strlen($b) <=> strlen($a));
+    }
+
+    /**
+     * The ways a secret can appear in a logged body: plain, base64 (Secret data) and JSON-escaped
+     * as PHP writes it (with and without escaped slashes) and as Go writes it (\u003c for <).
+     *
+     * @return list<string>
+     */
+    private static function forms(string $secret): array
+    {
+        $unescaped = substr((string) json_encode($secret, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), 1, -1);
+        return [
+            $secret,
+            base64_encode($secret),
+            substr((string) json_encode($secret), 1, -1),
+            $unescaped,
+            strtr($unescaped, ['<' => '\u003c', '>' => '\u003e', '&' => '\u0026']),
+        ];
     }
 
     /** @return list<string> the plain secrets, for logModuleCall's own replacement list */

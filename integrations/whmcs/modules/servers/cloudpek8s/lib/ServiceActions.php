@@ -234,15 +234,29 @@ final class ServiceActions
     private function ensurePasswordSecret(string $password): void
     {
         $secret = VmMapper::passwordSecret($this->params, $password);
+        $name = (string) $secret['metadata']['name'];
         try {
             $this->api->createSecret($secret);
         } catch (KubeException $e) {
             if (!$e->isAlreadyExists()) {
                 throw $e;
             }
-            $name = (string) $secret['metadata']['name'];
-            $this->requireOwned($this->api->getSecret($name), 'Secret');
-            $this->api->patchSecret($name, ['metadata' => ['labels' => $secret['metadata']['labels']], 'data' => $secret['data']]);
+            $this->updateOwnedSecret($name, $secret['data']);
+        }
+    }
+
+    /** @param array<string, string> $data */
+    private function updateOwnedSecret(string $name, array $data): void
+    {
+        $serviceId = (string) VmMapper::serviceId($this->params);
+        try {
+            $this->api->replaceOwnedSecretData($name, VmMapper::SERVICE_LABEL, $serviceId, $data);
+        } catch (KubeException $e) {
+            // A failed "test" operation: the Secret is not labelled as this service's.
+            if ($e->httpCode !== 422) {
+                throw $e;
+            }
+            throw $this->notOwned('Secret', $name);
         }
     }
 
@@ -254,17 +268,20 @@ final class ServiceActions
      */
     private function requireOwned(array $object, string $kind): void
     {
-        $label = (string) ($object['metadata']['labels'][VmMapper::SERVICE_LABEL] ?? '');
-        $expected = (string) VmMapper::serviceId($this->params);
-        if ($label !== $expected) {
-            throw new ModuleError(sprintf(
-                'The %s "%s" already exists in namespace "%s" but is not labelled %s=%s, so WHMCS will not take it over. Delete or rename it, then run Create again.',
-                $kind,
-                (string) ($object['metadata']['name'] ?? ''),
-                $this->api->namespace(),
-                VmMapper::SERVICE_LABEL,
-                $expected,
-            ));
+        if ((string) ($object['metadata']['labels'][VmMapper::SERVICE_LABEL] ?? '') !== (string) VmMapper::serviceId($this->params)) {
+            throw $this->notOwned($kind, (string) ($object['metadata']['name'] ?? ''));
         }
+    }
+
+    private function notOwned(string $kind, string $name): ModuleError
+    {
+        return new ModuleError(sprintf(
+            'The %s "%s" already exists in namespace "%s" but is not labelled %s=%s, so WHMCS will not take it over. Delete or rename it, then run Create again.',
+            $kind,
+            $name,
+            $this->api->namespace(),
+            VmMapper::SERVICE_LABEL,
+            (string) VmMapper::serviceId($this->params),
+        ));
     }
 }

@@ -67,7 +67,7 @@ final class VmMapper
                 static fn (mixed $v): bool => $v !== '',
             ),
             'powerState' => $powerState,
-            'passwordSecretRef' => ['name' => self::secretName($name)],
+            'passwordSecretRef' => ['name' => self::secretName($name), 'key' => 'password'],
         ];
         $hostname = self::hostname((string) ($params['domain'] ?? ''));
         if ($hostname !== null) {
@@ -100,16 +100,18 @@ final class VmMapper
     }
 
     /**
-     * The service's domain becomes the VM hostname when it is a valid RFC 1123 name; anything else
-     * (empty, an IP, a name with spaces) leaves the default, the CloudPeVM name.
+     * The first label of the service's domain becomes the VM hostname when it is a valid RFC 1123
+     * label (what spec.hostname accepts); anything else (empty, an IP, spaces) leaves the default,
+     * the CloudPeVM name.
      */
     public static function hostname(string $domain): ?string
     {
         $domain = strtolower(trim($domain));
-        if ($domain === '' || strlen($domain) > 253 || filter_var($domain, FILTER_VALIDATE_IP) !== false) {
+        if ($domain === '' || filter_var($domain, FILTER_VALIDATE_IP) !== false) {
             return null;
         }
-        return preg_match('/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/', $domain) ? $domain : null;
+        $label = explode('.', $domain)[0];
+        return preg_match('/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/', $label) ? $label : null;
     }
 
     /**
