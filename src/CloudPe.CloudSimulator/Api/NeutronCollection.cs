@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using CloudPe.CloudSimulator.Http;
+
+namespace CloudPe.CloudSimulator.Api;
+
+/// <summary>Neutron list semantics: attribute filters (unknown ones rejected), tag filters, <c>fields</c>, limit/marker paging.</summary>
+internal static class NeutronCollection
+{
+    private static readonly HashSet<string> Controls = new(StringComparer.Ordinal)
+    {
+        "fields", "limit", "marker", "sort_key", "sort_dir", "page_reverse", "tags", "tags-any", "not-tags", "not-tags-any",
+    };
+
+    public static JsonReply List(ApiRequest r, string collection, IEnumerable<JsonObject> items)
+    {
+        var filtered = items.ToList();
+        foreach (var (key, values) in r.Query)
+        {
+            if (Controls.Contains(key))
+            {
+                continue;
+            }
+
+            // The attribute set comes from the items themselves; an empty collection accepts any filter.
+            if (key != "fixed_ips" && filtered.Count > 0 && !filtered[0].ContainsKey(key))
+            {
+                throw new ApiException(400, $"[{key}] is invalid attribute for filtering", "HTTPBadRequest");
+            }
+
+            filtered = key == "fixed_ips"
+                ? filtered.Where(item => values.Any(v => MatchesFixedIp(item, v ?? ""))).ToList()
+                : filtered.Where(item => values.Any(v => Matches(item[key], v ?? ""))).ToList();
+        }
+
+        filtered = FilterTags(r, filtered);
+        var limit = r.IntQuery("limit");
+        var start = 0;
+        if (r.QueryValue("marker") is { } marker)
+        {
+            var index = filtered.FindIndex(i => i["id"]?.ToString() == marker);
+            if (index < 0)
+            {
+                throw new ApiException(404, $"The resource could not be found.", "HTTPNotFound");
+            }
+
+            start = index + 1;
+        }
+
+        var page = filtered.Skip(start).Take(limit is > 0 ? limit.Value : int.MaxValue).ToList();
+        var fields = r.Query["fields"].SelectMany(f => (f ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var body = new JsonObject { [collection] = new JsonArray(page.Select(i => (JsonNode)Project(i, fields)).ToArray()) };
+        if (limit is > 0 && page.Count == limit)
+        {
+            var query = string.Join('&', r.Query.Where(q => q.Key != "marker")
+                .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
+                .Append($"marker={page[^1]["id"]}"));
+            body[collection + "_links"] = new JsonArray(new JsonObject
+            {
+                ["rel"] = "next",
+                ["href"] = $"{r.State.PublicRoot}/network/v2.0/{collection.Replace('_', '-')}?{query}",
+            });
+        }
+
+        return new JsonReply(200, body);
+    }
+
+    public static JsonObject Project(JsonObject item, IReadOnlySet<string> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return item;
+        }
+
+        var projected = new JsonObject();
+        foreach (var field in fields.Where(item.ContainsKey))
+        {
+            projected[field] = item[field]?.DeepClone();
+        }
+
+        return projected;
+    }
+
+    private static bool Matches(JsonNode? value, string wanted) => value switch
+    {
+        null => wanted.Length == 0,
+        JsonArray array => array.Any(v => string.Equals(v?.ToString(), wanted, StringComparison.Ordinal)),
+        JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False =>
+            string.Equals(v.ToJsonString(), wanted, StringComparison.OrdinalIgnoreCase),
+        _ => string.Equals(value.ToString(), wanted, StringComparison.Ordinal),
+    };
+
+    /// <summary><c>fixed_ips=ip_address=X</c> or <c>fixed_ips=subnet_id=Y</c>.</summary>
+    private static bool MatchesFixedIp(JsonObject item, string filter)
+    {
+        var parts = filter.Split('=', 2);
+        return parts.Length == 2 && item["fixed_ips"] is JsonArray ips && ips.Any(ip => ip?[parts[0]]?.ToString() == parts[1]);
+    }
+
+    private static List<JsonObject> FilterTags(ApiRequest r, List<JsonObject> items)
+    {
+        static string[] Split(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var all = Split(r.QueryValue("tags"));
+        var any = Split(r.QueryValue("tags-any"));
+        var notAll = Split(r.QueryValue("not-tags"));
+        var notAny = Split(r.QueryValue("not-tags-any"));
+        return items.Where(item =>
+        {
+            var tags = (item["tags"] as JsonArray)?.Select(t => t?.ToString() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
+            return all.All(tags.Contains)
+                && (any.Length == 0 || any.Any(tags.Contains))
+                && (notAll.Length == 0 || !notAll.All(tags.Contains))
+                && !notAny.Any(tags.Contains);
+        }).ToList();
+    }
+}

@@ -1,0 +1,3 @@
+namespace CloudPe.CloudSimulator.Model;
+
+internal sealed record TokenRecord(string CredentialId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string AuditId);

@@ -1,0 +1,4 @@
+namespace CloudPe.CloudSimulator;
+
+/// <summary>An application credential of the simulated project.</summary>
+public sealed record SimulatorCredential(string Id, string Secret);
