@@ -14,7 +14,8 @@ ci_values="$chart/ci/servicemonitor-watchnamespaces-values.yaml"
 namespace=cloudpe-system
 work="$(mktemp -d)"
 emulator_pid=""
-passed=0 failed=0 skipped=0
+# shellcheck source=tests/suites/lib/checks.sh
+. tests/suites/lib/checks.sh
 
 cleanup() {
   if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
@@ -24,17 +25,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-pass() { passed=$((passed + 1)); echo "PASS  $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL  $1${2:+ -- $2}"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP  $1 -- $2"; }
-
-# check NAME COMMAND...: one test; the command's output is shown only when it fails.
-check() {
-  local name="$1" out
-  shift
-  if out="$("$@" 2>&1)"; then pass "$name"; else fail "$name"; printf '%s\n' "$out" | tail -25 | sed 's/^/      /'; fi
-}
 
 apt_ready=0
 apt_install() { # package: installs from Debian when root; returns 1 otherwise
@@ -329,10 +319,9 @@ fi
 # --- Scripts -----------------------------------------------------------------------------------------
 
 if ensure_tool shellcheck shellcheck; then
-  check "shellcheck tests/suites/chart.sh tests/suites/publish.sh" shellcheck -x tests/suites/chart.sh tests/suites/publish.sh
+  check "shellcheck chart.sh, publish.sh, lib/checks.sh" shellcheck -x tests/suites/chart.sh tests/suites/publish.sh tests/suites/lib/checks.sh
 else
   skip "shellcheck" "shellcheck not installed and not root, so it cannot be installed from Debian"
 fi
 
-echo "SUITE-RESULT passed=$passed failed=$failed skipped=$skipped"
-[ "$failed" = 0 ]
+suite_result

@@ -10,15 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0 skipped=0
-pass() { passed=$((passed + 1)); echo "PASS  $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL  $1${2:+ -- $2}"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP  $1 -- $2"; }
-check() {
-  local name="$1" out
-  shift
-  if out="$("$@" 2>&1)"; then pass "$name"; else fail "$name"; printf '%s\n' "$out" | tail -25 | sed 's/^/      /'; fi
-}
+# shellcheck source=tests/suites/lib/checks.sh
+. tests/suites/lib/checks.sh
 
 # The Dockerfile's commands, verbatim; the build stage's WORKDIR /src is the repository root here.
 restore_cmd="$(sed -n 's/^RUN \(dotnet restore .*\)$/\1/p' Dockerfile)"
@@ -112,5 +105,4 @@ else
   skip "docker build" "no Docker engine on this machine; the build stage is mirrored above"
 fi
 
-echo "SUITE-RESULT passed=$passed failed=$failed skipped=$skipped"
-[ "$failed" = 0 ]
+suite_result
