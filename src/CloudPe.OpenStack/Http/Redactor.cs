@@ -50,8 +50,8 @@ public static partial class Redactor
         return result;
     }
 
-    // "key": "value" (also non-string values), as in request and response bodies.
-    [GeneratedRegex("""(?<prefix>"(?<key>[A-Za-z0-9_:\-]+)"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|[^,}\]\s]+)""", RegexOptions.CultureInvariant)]
+    // "key": "value" (also numbers and booleans), as in request and response bodies; objects are entered, not swallowed.
+    [GeneratedRegex("""(?<prefix>"(?<key>[A-Za-z0-9_:\-]+)"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+\-]*|true|false)""", RegexOptions.CultureInvariant)]
     private static partial Regex JsonPair();
 
     // key: value / key=value, as in headers, query strings and plain-text messages.
