@@ -1,2 +1,5 @@
-// Entry point; filled in by the component's own work.
-return 0;
+using CloudPe.KubeEmulator;
+using CloudPe.KubeEmulator.Hosting;
+
+// Standalone: dotnet run --project src/CloudPe.KubeEmulator -- --kubeconfig PATH [--port N] [--no-tls] [--apply DIR_OR_FILE ...] | --bench
+return await CommandLine.RunAsync(args);
