@@ -277,7 +277,10 @@ elif out="$(start_emulator 2>&1)"; then
 
   # Least privilege, for real: install, then act as the operator's ServiceAccount.
   check "${emulator_checks[4]}" k apply -k config/default
-  token="$(k create token cloudpe-operator -n "$namespace" 2>"$work/token.err")"
+  # TokenRequest posted as JSON (`kubectl create token` sends protobuf, which the emulator does not read).
+  printf '%s' '{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{"audiences":[]}}' >"$work/token-request.json"
+  token="$(k create --raw "/api/v1/namespaces/$namespace/serviceaccounts/cloudpe-operator/token" \
+    -f "$work/token-request.json" 2>"$work/token.err" | jq -r '.status.token // empty')"
   as_operator() { k --token "$token" "$@"; }
   allowed() {
     [ -n "$token" ] || { cat "$work/token.err"; return 1; }
