@@ -78,7 +78,9 @@ final class Emulator
         $deadline = microtime(true) + self::START_DEADLINE_SECONDS;
         $config = null;
         while (microtime(true) < $deadline) {
-            $config = is_file($kubeconfig) ? self::parseKubeconfig((string) file_get_contents($kubeconfig)) : null;
+            // The kubeconfig is written before --apply has run; the URL line is printed after it.
+            $ready = str_contains((string) @file_get_contents($work . '/emulator.log'), 'listening on');
+            $config = $ready && is_file($kubeconfig) ? self::parseKubeconfig((string) file_get_contents($kubeconfig)) : null;
             if ($config !== null || !proc_get_status($process)['running']) {
                 break;
             }
