@@ -56,7 +56,8 @@ internal static class CelValueConverter
 
                 if (schema?.Type == "integer" || number.IsIntegerLiteral)
                 {
-                    return number.IsIntegral ? number.AsInt64 : number.AsDouble;
+                    // Boxed separately: a conditional would promote the long to double.
+                    return number.IsIntegral ? (object)number.AsInt64 : number.AsDouble;
                 }
 
                 return number.AsDouble;
