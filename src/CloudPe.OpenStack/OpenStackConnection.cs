@@ -67,6 +67,9 @@ public sealed class OpenStackConnection : IDisposable
     /// <summary>Project of the application credential; null before the first authentication.</summary>
     public string? ProjectId => _tokens.Current?.ProjectId;
 
+    /// <summary>The cached token (tests check it never reaches logs).</summary>
+    internal AuthToken? CurrentToken => _tokens.Current;
+
     /// <summary>The cloud's maximum compute microversion; null before negotiation.</summary>
     public Microversion? ComputeMaxMicroversion => Compute.MaxMicroversion;
 

@@ -12,14 +12,14 @@ public sealed class ImagesClient
         _sender = sender;
     }
 
-    /// <summary>GET /v2/images, following "next" until the last page.</summary>
-    public async Task<IReadOnlyList<Image>> ListImagesAsync(CancellationToken cancellationToken = default)
+    /// <summary>GET /v2/images, following "next" until the last page; pageSize null leaves Glance's default.</summary>
+    public async Task<IReadOnlyList<Image>> ListImagesAsync(int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var images = new List<Image>();
         string? marker = null;
         while (true)
         {
-            var path = new QueryBuilder("/images").Add("marker", marker).ToString();
+            var path = new QueryBuilder("/images").Add("limit", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("marker", marker).ToString();
             var page = await _sender.SendAsync(Call(path, "/v2/images", notFoundIsNull: false), OpenStackJsonContext.Default.ImageListWire, cancellationToken).ConfigureAwait(false);
             var items = page?.Images ?? [];
             images.AddRange(items.Select(Map));
