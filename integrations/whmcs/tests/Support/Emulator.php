@@ -117,10 +117,13 @@ final class Emulator
             proc_terminate($this->process);
             proc_close($this->process);
         }
-        foreach (glob($this->workDir . '/*') ?: [] as $file) {
-            @unlink($file);
-        }
-        @rmdir($this->workDir);
+        exec('rm -rf ' . escapeshellarg($this->workDir));
+    }
+
+    /** A scratch directory removed with the emulator (kubectl's discovery cache lives here). */
+    public function workDir(): string
+    {
+        return $this->workDir;
     }
 
     /** The emulator's output so far, for failure messages. */

@@ -86,7 +86,7 @@ abstract class EmulatorTestCase extends TestCase
         $file = tempnam(sys_get_temp_dir(), 'rbac');
         file_put_contents((string) $file, $manifest);
         $out = [];
-        exec(escapeshellarg(self::kubectl()) . ' --kubeconfig ' . escapeshellarg(self::$emulator->kubeconfig) . ' --cache-dir ' . escapeshellarg(sys_get_temp_dir() . '/cloudpek8s-kubectl-cache') . ' apply -f ' . escapeshellarg((string) $file) . ' 2>&1', $out, $rc);
+        exec(escapeshellarg(self::kubectl()) . ' --kubeconfig ' . escapeshellarg(self::$emulator->kubeconfig) . ' --cache-dir ' . escapeshellarg(self::$emulator->workDir() . '/kubectl-cache') . ' apply -f ' . escapeshellarg((string) $file) . ' 2>&1', $out, $rc);
         unlink((string) $file);
         if ($rc !== 0) {
             throw new \RuntimeException("kubectl apply -f rbac.yaml failed:\n" . implode("\n", $out));

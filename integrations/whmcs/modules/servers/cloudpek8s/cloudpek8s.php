@@ -10,6 +10,7 @@
 
 declare(strict_types=1);
 
+use CloudPeK8s\CloudPeApi;
 use CloudPeK8s\Gating;
 use CloudPeK8s\Inventory;
 use CloudPeK8s\Module;
@@ -93,7 +94,7 @@ function cloudpek8s_LoaderStoragePolicies(array $params): array
  */
 function cloudpek8s_loadInventory(string $action, array $params, string $list): array
 {
-    [$options, $error] = Module::attempt($action, $params, static fn (ServiceActions $a, $api): array => Inventory::options($api->getServer(), $list));
+    [$options, $error] = Module::attempt($action, $params, static fn (ServiceActions $a, CloudPeApi $api): array => Inventory::options($api->getServer(), $list));
     if ($error !== null) {
         throw new \Exception($error);
     }
