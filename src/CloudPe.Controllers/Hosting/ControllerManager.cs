@@ -48,6 +48,8 @@ public sealed partial class ControllerManager : IHostedService, IDisposable
     /// <summary>Whether this instance currently runs workers (always true without leader election once started).</summary>
     public bool IsLeader => _isLeader;
 
+    internal IReadOnlyList<IControllerRunner> Controllers => _controllers;
+
     /// <summary>Completes when every informer cache has finished its first list.</summary>
     public Task WaitForCacheSyncAsync(CancellationToken cancellationToken) => _informers.WaitForSyncAsync(cancellationToken);
 
