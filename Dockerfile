@@ -2,10 +2,11 @@
 # CloudPe operator image: the SDK builds, a chiseled ASP.NET Core runtime runs (no shell, no package
 # manager, non-root). tests/suites/publish.sh runs the same restore and publish commands as below.
 #
-# Published framework-dependent and not trimmed: KubernetesClient (the non-AOT package), YamlDotNet and
-# the ASP.NET Core host rely on reflection-based serialisation, so trimming or Native AOT produces
-# IL2026/IL3050 warnings (errors in this repository) and risks failures at run time. The portable
-# output also makes the build stage architecture-independent: it runs on the build platform and the
+# Published framework-dependent and not trimmed: the operator uses the reflection-based KubernetesClient
+# package (not its separate AOT variant), YamlDotNet and the ASP.NET Core host, so a trimmed or Native
+# AOT publish would raise trim/AOT analysis warnings (errors in this repository) and could fail at run
+# time on what the trimmer removed. The portable output also keeps the build stage
+# architecture-independent: it runs on the build platform and the
 # same files serve linux/amd64 and linux/arm64.
 
 ARG DOTNET_VERSION=10.0
