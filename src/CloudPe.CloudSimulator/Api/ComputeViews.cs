@@ -52,12 +52,6 @@ internal static class ComputeViews
     {
         var state = r.State;
         var v = r.Version;
-        var metadata = new JsonObject();
-        foreach (var (key, value) in s.Metadata)
-        {
-            metadata[key] = value;
-        }
-
         var node = new JsonObject
         {
             ["id"] = s.Id,
@@ -65,7 +59,7 @@ internal static class ComputeViews
             ["status"] = s.Status,
             ["tenant_id"] = state.ProjectId,
             ["user_id"] = state.UserId,
-            ["metadata"] = metadata,
+            ["metadata"] = Paging.Map(s.Metadata),
             ["hostId"] = s.VmState == VmStates.Building ? "" : HostId(state.ProjectId),
             ["image"] = s.Image is { } image
                 ? new JsonObject { ["id"] = image.Id, ["links"] = new JsonArray(new JsonObject { ["rel"] = "bookmark", ["href"] = $"{state.PublicRoot}/compute/images/{image.Id}" }) }
@@ -116,7 +110,7 @@ internal static class ComputeViews
 
         if (v >= new ApiVersion(2, 26))
         {
-            node["tags"] = new JsonArray(s.Tags.Select(t => (JsonNode?)t).ToArray());
+            node["tags"] = Paging.Strings(s.Tags);
         }
 
         if (v >= new ApiVersion(2, 63))

@@ -57,20 +57,8 @@ internal static class ImageApi
             };
         }
 
-        var list = images.ToList();
-        var start = 0;
-        if (r.QueryValue("marker") is { } marker)
-        {
-            var index = list.FindIndex(i => i.Id == marker);
-            if (index < 0)
-            {
-                throw ApiException.BadRequest($"Invalid marker. Image {marker} could not be found.");
-            }
-
-            start = index + 1;
-        }
-
-        var page = list.Skip(start).Take(limit).ToList();
+        var marker = r.QueryValue("marker");
+        var page = Paging.Page(images.ToList(), marker, limit, i => i.Id, () => ApiException.BadRequest($"Invalid marker. Image {marker} could not be found."));
         var body = new JsonObject
         {
             ["images"] = new JsonArray(page.Select(i => (JsonNode)View(r.State, i)).ToArray()),
@@ -79,9 +67,7 @@ internal static class ImageApi
         };
         if (page.Count > 0 && page.Count == limit)
         {
-            var others = r.Query.Where(q => q.Key is not "marker" and not "limit")
-                .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
-            body["next"] = "/v2/images?" + string.Join('&', others.Append($"marker={page[^1].Id}").Append($"limit={limit}"));
+            body["next"] = "/v2/images?" + Paging.Query(r.Query, ["marker", "limit"], $"marker={page[^1].Id}", $"limit={limit}");
         }
 
         return new JsonReply(200, body);

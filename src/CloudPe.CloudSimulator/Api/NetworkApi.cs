@@ -203,7 +203,7 @@ internal static class NetworkApi
     }
 
     private static JsonReply TagList(PortRecord port) =>
-        new(200, new JsonObject { ["tags"] = new JsonArray(port.Tags.Select(t => (JsonNode?)t).ToArray()) });
+        new(200, new JsonObject { ["tags"] = Paging.Strings(port.Tags) });
 
     private static JsonReply ReplaceTags(ApiRequest r)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudPe.CloudSimulator.Http;
 using CloudPe.CloudSimulator.Model;
 
 namespace CloudPe.CloudSimulator.Api;
@@ -6,7 +7,7 @@ namespace CloudPe.CloudSimulator.Api;
 /// <summary>Neutron's JSON views.</summary>
 internal static class NetworkViews
 {
-    public static JsonObject Network(CloudState state, NetworkRecord n) => new()
+    public static JsonObject Network(CloudState state, NetworkRecord n) => WithStandardAttributes(state, new JsonObject
     {
         ["id"] = n.Id,
         ["name"] = n.Name,
@@ -14,22 +15,15 @@ internal static class NetworkViews
         ["admin_state_up"] = true,
         ["shared"] = n.External,
         ["router:external"] = n.External,
-        ["subnets"] = Strings(n.SubnetIds),
+        ["subnets"] = Paging.Strings(n.SubnetIds),
         ["mtu"] = 1450,
         ["port_security_enabled"] = true,
-        ["availability_zones"] = Strings(["nova"]),
+        ["availability_zones"] = Paging.Strings(["nova"]),
         ["ipv4_address_scope"] = null,
         ["ipv6_address_scope"] = null,
-        ["description"] = "",
-        ["tags"] = new JsonArray(),
-        ["project_id"] = state.ProjectId,
-        ["tenant_id"] = state.ProjectId,
-        ["revision_number"] = 1,
-        ["created_at"] = "2026-01-01T00:00:00Z",
-        ["updated_at"] = "2026-01-01T00:00:00Z",
-    };
+    });
 
-    public static JsonObject Subnet(CloudState state, SubnetRecord s) => new()
+    public static JsonObject Subnet(CloudState state, SubnetRecord s) => WithStandardAttributes(state, new JsonObject
     {
         ["id"] = s.Id,
         ["name"] = s.Name,
@@ -47,14 +41,7 @@ internal static class NetworkViews
         ["host_routes"] = new JsonArray(),
         ["subnetpool_id"] = null,
         ["service_types"] = new JsonArray(),
-        ["description"] = "",
-        ["tags"] = new JsonArray(),
-        ["project_id"] = state.ProjectId,
-        ["tenant_id"] = state.ProjectId,
-        ["revision_number"] = 1,
-        ["created_at"] = "2026-01-01T00:00:00Z",
-        ["updated_at"] = "2026-01-01T00:00:00Z",
-    };
+    });
 
     public static JsonObject Port(CloudState state, PortRecord p) => new()
     {
@@ -67,14 +54,14 @@ internal static class NetworkViews
         ["device_id"] = p.DeviceId,
         ["device_owner"] = p.DeviceOwner,
         ["fixed_ips"] = new JsonArray(p.FixedIps.Select(ip => (JsonNode)new JsonObject { ["subnet_id"] = ip.SubnetId, ["ip_address"] = ip.IpAddress }).ToArray()),
-        ["security_groups"] = Strings(p.SecurityGroupIds),
+        ["security_groups"] = Paging.Strings(p.SecurityGroupIds),
         ["allowed_address_pairs"] = new JsonArray(),
         ["extra_dhcp_opts"] = new JsonArray(),
         ["port_security_enabled"] = true,
         ["binding:vnic_type"] = "normal",
         ["dns_name"] = "",
         ["description"] = p.Description,
-        ["tags"] = Strings(p.Tags),
+        ["tags"] = Paging.Strings(p.Tags),
         ["project_id"] = state.ProjectId,
         ["tenant_id"] = state.ProjectId,
         ["revision_number"] = p.Revision,
@@ -82,7 +69,7 @@ internal static class NetworkViews
         ["updated_at"] = Timestamps.Seconds(p.Updated),
     };
 
-    public static JsonObject SecurityGroup(CloudState state, SecurityGroupRecord g) => new()
+    public static JsonObject SecurityGroup(CloudState state, SecurityGroupRecord g) => WithStandardAttributes(state, new JsonObject
     {
         ["id"] = g.Id,
         ["name"] = g.Name,
@@ -102,15 +89,20 @@ internal static class NetworkViews
             ["project_id"] = state.ProjectId,
             ["tenant_id"] = state.ProjectId,
         }).ToArray()),
-        ["tags"] = new JsonArray(),
-        ["project_id"] = state.ProjectId,
-        ["tenant_id"] = state.ProjectId,
-        ["revision_number"] = 1,
-        ["created_at"] = "2026-01-01T00:00:00Z",
-        ["updated_at"] = "2026-01-01T00:00:00Z",
-    };
+    });
 
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
+    /// <summary>Attributes every seeded Neutron resource carries (seeded resources never change).</summary>
+    private static JsonObject WithStandardAttributes(CloudState state, JsonObject node)
+    {
+        node.TryAdd("description", "");
+        node["tags"] = new JsonArray();
+        node["project_id"] = state.ProjectId;
+        node["tenant_id"] = state.ProjectId;
+        node["revision_number"] = 1;
+        node["created_at"] = "2026-01-01T00:00:00Z";
+        node["updated_at"] = "2026-01-01T00:00:00Z";
+        return node;
+    }
 
     private static string Host(SubnetRecord s, int host) => s.Cidr[..s.Cidr.LastIndexOf('.')] + "." + host;
 }

@@ -32,28 +32,16 @@ internal static class NeutronCollection
                 : filtered.Where(item => values.Any(v => Matches(item[key], v ?? ""))).ToList();
         }
 
-        filtered = FilterTags(r, filtered);
+        var tagFilter = TagFilter.From(r);
+        filtered = filtered.Where(item => tagFilter.Matches((item["tags"] as JsonArray)?.Select(t => t?.ToString() ?? "").ToList() ?? [])).ToList();
         var limit = r.IntQuery("limit");
-        var start = 0;
-        if (r.QueryValue("marker") is { } marker)
-        {
-            var index = filtered.FindIndex(i => i["id"]?.ToString() == marker);
-            if (index < 0)
-            {
-                throw new ApiException(404, $"The resource could not be found.", "HTTPNotFound");
-            }
-
-            start = index + 1;
-        }
-
-        var page = filtered.Skip(start).Take(limit is > 0 ? limit.Value : int.MaxValue).ToList();
+        var page = Paging.Page(filtered, r.QueryValue("marker"), limit is > 0 ? limit.Value : int.MaxValue, i => i["id"]?.ToString() ?? "",
+            () => ApiException.NotFound("The resource could not be found."));
         var fields = r.Query["fields"].SelectMany(f => (f ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var body = new JsonObject { [collection] = new JsonArray(page.Select(i => (JsonNode)Project(i, fields)).ToArray()) };
         if (limit is > 0 && page.Count == limit)
         {
-            var query = string.Join('&', r.Query.Where(q => q.Key != "marker")
-                .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
-                .Append($"marker={page[^1]["id"]}"));
+            var query = Paging.Query(r.Query, ["marker"], $"marker={page[^1]["id"]}");
             body[collection + "_links"] = new JsonArray(new JsonObject
             {
                 ["rel"] = "next",
@@ -94,22 +82,5 @@ internal static class NeutronCollection
     {
         var parts = filter.Split('=', 2);
         return parts.Length == 2 && item["fixed_ips"] is JsonArray ips && ips.Any(ip => ip?[parts[0]]?.ToString() == parts[1]);
-    }
-
-    private static List<JsonObject> FilterTags(ApiRequest r, List<JsonObject> items)
-    {
-        static string[] Split(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var all = Split(r.QueryValue("tags"));
-        var any = Split(r.QueryValue("tags-any"));
-        var notAll = Split(r.QueryValue("not-tags"));
-        var notAny = Split(r.QueryValue("not-tags-any"));
-        return items.Where(item =>
-        {
-            var tags = (item["tags"] as JsonArray)?.Select(t => t?.ToString() ?? "").ToHashSet(StringComparer.Ordinal) ?? [];
-            return all.All(tags.Contains)
-                && (any.Length == 0 || any.Any(tags.Contains))
-                && (notAll.Length == 0 || !notAll.All(tags.Contains))
-                && !notAny.Any(tags.Contains);
-        }).ToList();
     }
 }

@@ -46,7 +46,8 @@ internal static class ServerListing
 
         if (v >= new ApiVersion(2, 26))
         {
-            servers = FilterTags(r, servers);
+            var tagFilter = TagFilter.From(r);
+            servers = servers.Where(s => tagFilter.Matches(s.Tags));
         }
 
         if (r.QueryValue("name") is { } name)
@@ -67,19 +68,8 @@ internal static class ServerListing
 
         var ordered = servers.OrderByDescending(s => s.Created).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
         var limit = Math.Min(r.IntQuery("limit") ?? MaxLimit, MaxLimit);
-        var start = 0;
-        if (r.QueryValue("marker") is { } marker)
-        {
-            var index = ordered.FindIndex(s => s.Id == marker);
-            if (index < 0)
-            {
-                throw ApiException.BadRequest($"marker [{marker}] not found");
-            }
-
-            start = index + 1;
-        }
-
-        var page = ordered.Skip(start).Take(limit).ToList();
+        var marker = r.QueryValue("marker");
+        var page = Paging.Page(ordered, marker, limit, s => s.Id, () => ApiException.BadRequest($"marker [{marker}] not found"));
         var body = new JsonObject
         {
             ["servers"] = new JsonArray(page.Select(s => (JsonNode)(detail ? ComputeViews.ServerDetail(r, s) : ComputeViews.ServerSummary(r, s))).ToArray()),
@@ -90,20 +80,6 @@ internal static class ServerListing
         }
 
         return new JsonReply(200, body);
-    }
-
-    private static IEnumerable<ServerRecord> FilterTags(ApiRequest r, IEnumerable<ServerRecord> servers)
-    {
-        static string[] Split(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var all = Split(r.QueryValue("tags"));
-        var any = Split(r.QueryValue("tags-any"));
-        var notAll = Split(r.QueryValue("not-tags"));
-        var notAny = Split(r.QueryValue("not-tags-any"));
-        return servers.Where(s =>
-            all.All(s.Tags.Contains)
-            && (any.Length == 0 || any.Any(s.Tags.Contains))
-            && (notAll.Length == 0 || !notAll.All(s.Tags.Contains))
-            && !notAny.Any(s.Tags.Contains));
     }
 
     private static DateTimeOffset? Timestamp(ApiRequest r, string name)
@@ -137,11 +113,7 @@ internal static class ServerListing
 
     private static string NextLink(ApiRequest r, bool detail, int limit, string marker)
     {
-        var parts = r.Query
-            .Where(q => q.Key is not "limit" and not "marker")
-            .SelectMany(q => q.Value.Select(value => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(value ?? "")}"))
-            .Append($"limit={limit}")
-            .Append($"marker={marker}");
-        return $"{ComputeViews.ComputeRoot(r.State)}/servers{(detail ? "/detail" : "")}?{string.Join('&', parts)}";
+        var query = Paging.Query(r.Query, ["limit", "marker"], $"limit={limit}", $"marker={marker}");
+        return $"{ComputeViews.ComputeRoot(r.State)}/servers{(detail ? "/detail" : "")}?{query}";
     }
 }

@@ -39,7 +39,7 @@ internal static class ServerTagsAndMetadata
     }
 
     private static JsonReply TagList(ServerRecord server) =>
-        new(200, new JsonObject { ["tags"] = new JsonArray(server.Tags.Select(t => (JsonNode?)t).ToArray()) });
+        new(200, new JsonObject { ["tags"] = Paging.Strings(server.Tags) });
 
     private static JsonReply ReplaceTags(ApiRequest r)
     {
@@ -78,16 +78,8 @@ internal static class ServerTagsAndMetadata
         return new JsonReply(201, null, ("Location", $"{ComputeViews.ComputeRoot(r.State)}/servers/{server.Id}/tags/{Uri.EscapeDataString(tag)}"));
     }
 
-    private static JsonReply MetadataReply(ServerRecord server)
-    {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in server.Metadata)
-        {
-            metadata[key] = value;
-        }
-
-        return new JsonReply(200, new JsonObject { ["metadata"] = metadata });
-    }
+    private static JsonReply MetadataReply(ServerRecord server) =>
+        new(200, new JsonObject { ["metadata"] = Paging.Map(server.Metadata) });
 
     private static JsonReply SetMetadata(ApiRequest r, bool replace)
     {

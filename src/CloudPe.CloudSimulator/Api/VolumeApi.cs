@@ -78,12 +78,6 @@ internal static class VolumeApi
 
     private static JsonObject Detail(ApiRequest r, VolumeRecord v)
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in v.Metadata)
-        {
-            metadata[key] = value;
-        }
-
         var node = new JsonObject
         {
             ["id"] = v.Id,
@@ -102,7 +96,7 @@ internal static class VolumeApi
                 ["device"] = a.Device,
                 ["attached_at"] = Timestamps.Cinder(a.AttachedAt),
             }).ToArray()),
-            ["metadata"] = metadata,
+            ["metadata"] = Paging.Map(v.Metadata),
             ["availability_zone"] = "nova",
             ["created_at"] = Timestamps.Cinder(v.Created),
             ["updated_at"] = Timestamps.Cinder(v.Updated),
@@ -190,30 +184,16 @@ internal static class VolumeApi
             volumes = volumes.Where(v => wanted.All(w => v.Metadata.TryGetValue(w.Key, out var value) && value == w.Value));
         }
 
-        var list = volumes.ToList();
-        var start = 0;
-        if (r.QueryValue("marker") is { } marker)
-        {
-            var index = list.FindIndex(v => v.Id == marker);
-            if (index < 0)
-            {
-                throw ApiException.NotFound($"Marker {marker} could not be found.");
-            }
-
-            start = index + 1;
-        }
-
+        var marker = r.QueryValue("marker");
         var limit = r.IntQuery("limit") ?? 1000;
-        var page = list.Skip(start).Take(limit).ToList();
+        var page = Paging.Page(volumes.ToList(), marker, limit, v => v.Id, () => ApiException.NotFound($"Marker {marker} could not be found."));
         var body = new JsonObject
         {
             ["volumes"] = new JsonArray(page.Select(v => (JsonNode)(detail ? Detail(r, v) : new JsonObject { ["id"] = v.Id, ["name"] = v.Name, ["links"] = Links(r, v) })).ToArray()),
         };
         if (page.Count > 0 && page.Count == limit)
         {
-            var query = string.Join('&', r.Query.Where(q => q.Key is not "marker")
-                .SelectMany(q => q.Value.Select(value => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(value ?? "")}"))
-                .Append($"marker={page[^1].Id}"));
+            var query = Paging.Query(r.Query, ["marker"], $"marker={page[^1].Id}");
             body["volumes_links"] = new JsonArray(new JsonObject
             {
                 ["rel"] = "next",
