@@ -260,9 +260,9 @@ internal static class CelEvaluator
         switch (binary.Operator)
         {
             case "&&":
-                return LogicalAnd(binary, scope);
+                return ShortCircuit(binary, scope, decisive: false);
             case "||":
-                return LogicalOr(binary, scope);
+                return ShortCircuit(binary, scope, decisive: true);
         }
 
         var left = Evaluate(binary.Left, scope);
@@ -280,17 +280,20 @@ internal static class CelEvaluator
         };
     }
 
-    /// <summary>CEL's commutative short-circuit: false wins over an error on either side.</summary>
-    private static bool LogicalAnd(CelBinary binary, CelActivation scope)
+    /// <summary>
+    /// CEL's commutative short-circuit for &amp;&amp; (decisive false) and || (decisive true): the decisive
+    /// value on either side wins over an error on the other.
+    /// </summary>
+    private static bool ShortCircuit(CelBinary binary, CelActivation scope, bool decisive)
     {
         CelEvaluationException? error = null;
         foreach (var side in (CelExpr[])[binary.Left, binary.Right])
         {
             try
             {
-                if (!AsBool(Evaluate(side, scope), "_&&_"))
+                if (AsBool(Evaluate(side, scope), $"_{binary.Operator}_") == decisive)
                 {
-                    return false;
+                    return decisive;
                 }
             }
             catch (CelEvaluationException e)
@@ -299,29 +302,7 @@ internal static class CelEvaluator
             }
         }
 
-        return error is null ? true : throw error;
-    }
-
-    /// <summary>CEL's commutative short-circuit: true wins over an error on either side.</summary>
-    private static bool LogicalOr(CelBinary binary, CelActivation scope)
-    {
-        CelEvaluationException? error = null;
-        foreach (var side in (CelExpr[])[binary.Left, binary.Right])
-        {
-            try
-            {
-                if (AsBool(Evaluate(side, scope), "_||_"))
-                {
-                    return true;
-                }
-            }
-            catch (CelEvaluationException e)
-            {
-                error ??= e;
-            }
-        }
-
-        return error is null ? false : throw error;
+        return error is null ? !decisive : throw error;
     }
 
     private static bool In(object? element, object? container) => container switch
