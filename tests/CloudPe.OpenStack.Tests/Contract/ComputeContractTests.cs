@@ -208,6 +208,36 @@ public sealed class ComputeContractTests
     }
 
     [Fact]
+    public async Task Console_falls_back_to_os_getVNCConsole_at_an_older_microversion()
+    {
+        await using var cloud = await CloudTarget.StartAsync();
+        using var connection = cloud.Connect();
+        var id = await ActiveServerAsync(connection);
+        cloud.Admin.AddFault(new CloudSimulator.FaultRule { Route = "compute POST /servers/{id}/remote-consoles", Status = 404, Times = 1 });
+
+        var console = await connection.Compute.GetConsoleAsync(id, Ct);
+
+        Assert.Equal("novnc", console.Type);
+        Assert.Equal(1, cloud.Count("compute POST /servers/{id}/action:os-getVNCConsole"));
+    }
+
+    [Fact]
+    public async Task Console_of_a_stopped_server_is_a_conflict_not_a_fallback()
+    {
+        await using var cloud = await CloudTarget.StartAsync();
+        using var connection = cloud.Connect();
+        var id = await ActiveServerAsync(connection);
+        await connection.Compute.StopAsync(id, Ct);
+        await ServerWaiter.SettledAsync(connection, id, "SHUTOFF");
+
+        await Assert.ThrowsAsync<OpenStackConflictException>(() => connection.Compute.GetConsoleAsync(id, Ct));
+        if (cloud.Simulator is not null)
+        {
+            Assert.Equal(0, cloud.Count("compute POST /servers/{id}/action:os-getVNCConsole"));
+        }
+    }
+
+    [Fact]
     public async Task Delete_removes_the_server_and_a_second_delete_reports_it_gone()
     {
         await using var cloud = await CloudTarget.StartAsync();
