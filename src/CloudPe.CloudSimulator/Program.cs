@@ -1,6 +1,7 @@
+using System.Runtime.InteropServices;
 using CloudPe.CloudSimulator;
 
-// Standalone: runs one simulated CloudPe project on loopback until Ctrl+C.
+// Standalone: runs one simulated CloudPe project on loopback until Ctrl+C or SIGTERM.
 var options = StandaloneArguments.Parse(args);
 if (options is null)
 {
@@ -8,23 +9,39 @@ if (options is null)
     return 2;
 }
 
-await using var host = await CloudSimulatorHost.StartAsync(options);
-// A local test double: printing its own seeded credential is what makes it usable from a shell.
-Console.WriteLine($"endpoint:                       {host.Endpoint}");
-Console.WriteLine($"project path:                   {host.ProjectPath}");
-Console.WriteLine($"auth url:                       {host.AuthUrl}");
-Console.WriteLine($"project id:                     {host.ProjectId}");
-Console.WriteLine($"application credential id:      {host.ApplicationCredentialId}");
-Console.WriteLine($"application credential secret:  {host.ApplicationCredentialSecret}");
-Console.WriteLine($"admin api:                      {host.BaseUri}_sim/");
-Console.WriteLine("Press Ctrl+C to stop.");
-
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+CloudSimulatorHost host;
+try
 {
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+    host = await CloudSimulatorHost.StartAsync(options);
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"cannot listen on {options.ListenAddress}:{options.Port}: {e.Message}");
+    return 1;
+}
+
+await using (host)
+{
+    // A local test double: printing its own seeded credential is what makes it usable from a shell.
+    Console.WriteLine($"endpoint:                       {host.Endpoint}");
+    Console.WriteLine($"project path:                   {host.ProjectPath}");
+    Console.WriteLine($"auth url:                       {host.AuthUrl}");
+    Console.WriteLine($"project id:                     {host.ProjectId}");
+    Console.WriteLine($"application credential id:      {host.ApplicationCredentialId}");
+    Console.WriteLine($"application credential secret:  {host.ApplicationCredentialSecret}");
+    Console.WriteLine($"admin api:                      {host.BaseUri}_sim/");
+    Console.WriteLine("Press Ctrl+C to stop.");
+
+    var stopped = new TaskCompletionSource();
+    void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stopped.TrySetResult();
+    }
+
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+    await stopped.Task;
+}
+
 return 0;
