@@ -26,7 +26,7 @@ public sealed class BlockStorageClient
     /// <summary>GET /volumes/{id}; null when it does not exist.</summary>
     public async Task<Volume?> GetVolumeAsync(string id, CancellationToken cancellationToken = default)
     {
-        var answer = await _sender.SendAsync(Call(HttpMethod.Get, $"/volumes/{Escape(id)}", "/volumes/{id}", notFoundIsNull: true), OpenStackJsonContext.Default.VolumeEnvelopeWire, cancellationToken).ConfigureAwait(false);
+        var answer = await _sender.SendAsync(Call(HttpMethod.Get, $"/volumes/{PathSegment.Escape(id)}", "/volumes/{id}", notFoundIsNull: true), OpenStackJsonContext.Default.VolumeEnvelopeWire, cancellationToken).ConfigureAwait(false);
         return answer?.Volume is { } volume ? Map(volume) : null;
     }
 
@@ -46,22 +46,15 @@ public sealed class BlockStorageClient
             }));
         }
 
-        var volumes = new List<Volume>();
-        string? marker = null;
-        while (true)
-        {
-            var path = new QueryBuilder("/volumes/detail").Add("metadata", filter).Add("marker", marker).ToString();
-            var page = await _sender.SendAsync(Call(HttpMethod.Get, path, "/volumes/detail"), OpenStackJsonContext.Default.VolumeListWire, cancellationToken).ConfigureAwait(false);
-            var items = page?.Volumes ?? [];
-            volumes.AddRange(items.Select(Map));
-            var next = PageMarker.FromLinks(page?.Links);
-            if (items.Count == 0 || next is null || next == marker)
-            {
-                return volumes;
-            }
-
-            marker = next;
-        }
+        return await MarkerPaging.ReadAllAsync(
+                _sender,
+                (marker, _) => ValueTask.FromResult(Call(HttpMethod.Get, new QueryBuilder("/volumes/detail").Add("metadata", filter).Add("marker", marker).ToString(), "/volumes/detail")),
+                OpenStackJsonContext.Default.VolumeListWire,
+                page => page.Volumes,
+                page => PageMarker.FromLinks(page.Links),
+                cancellationToken)
+            .Select(Map)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>os-extend to a new size with microversion 3.42 (works on in-use volumes). Not retried.</summary>
@@ -78,7 +71,7 @@ public sealed class BlockStorageClient
         {
             Service = OpenStackService.BlockStorage,
             Method = HttpMethod.Post,
-            Path = $"/volumes/{Escape(id)}/action",
+            Path = $"/volumes/{PathSegment.Escape(id)}/action",
             Route = "/volumes/{id}/action:os-extend",
             Body = body,
             Idempotent = false,
@@ -90,7 +83,7 @@ public sealed class BlockStorageClient
     /// <summary>DELETE /volumes/{id}; false when it was already gone.</summary>
     public async Task<bool> DeleteVolumeAsync(string id, CancellationToken cancellationToken = default)
     {
-        using var response = await _sender.SendAsync(Call(HttpMethod.Delete, $"/volumes/{Escape(id)}", "/volumes/{id}", notFoundIsNull: true), cancellationToken).ConfigureAwait(false);
+        using var response = await _sender.SendAsync(Call(HttpMethod.Delete, $"/volumes/{PathSegment.Escape(id)}", "/volumes/{id}", notFoundIsNull: true), cancellationToken).ConfigureAwait(false);
         return response is not null;
     }
 
@@ -113,10 +106,4 @@ public sealed class BlockStorageClient
         Idempotent = true,
         NotFoundIsNull = notFoundIsNull,
     };
-
-    private static string Escape(string id)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return Uri.EscapeDataString(id);
-    }
 }

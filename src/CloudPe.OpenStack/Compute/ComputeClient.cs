@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using CloudPe.OpenStack.Http;
 using Microsoft.Extensions.Logging;
 
@@ -111,47 +110,39 @@ public sealed class ComputeClient
     /// <summary>GET /servers/{id}; null when the server does not exist (404).</summary>
     public async Task<Server?> GetServerAsync(string id, CancellationToken cancellationToken = default)
     {
-        var call = await VersionedAsync(HttpMethod.Get, $"/servers/{Escape(id)}", "/servers/{id}", null, idempotent: true, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        var call = await VersionedAsync(HttpMethod.Get, $"/servers/{PathSegment.Escape(id)}", "/servers/{id}", null, idempotent: true, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
         var answer = await _sender.SendAsync(call, OpenStackJsonContext.Default.ServerEnvelopeWire, cancellationToken).ConfigureAwait(false);
         return answer?.Server is { } wire ? ServerMapper.Map(wire) : null;
     }
 
     /// <summary>GET /servers/detail, following limit/marker paging until the last page.</summary>
-    public async IAsyncEnumerable<Server> ListServersDetailAsync(ServerListQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Server> ListServersDetailAsync(ServerListQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new ServerListQuery();
-        string? marker = null;
-        while (true)
-        {
-            var path = new QueryBuilder("/servers/detail")
-                .Add("limit", query.Limit > 0 ? query.Limit.ToString(CultureInfo.InvariantCulture) : null)
-                .Add("changes-since", query.ChangesSince?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture))
-                .Add("tags", query.Tags is { Count: > 0 } ? string.Join(',', query.Tags) : null)
-                .Add("name", query.Name)
-                .Add("marker", marker)
-                .ToString();
-            var call = await VersionedAsync(HttpMethod.Get, path, "/servers/detail", null, idempotent: true, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
-            var page = await _sender.SendAsync(call, OpenStackJsonContext.Default.ServerListWire, cancellationToken).ConfigureAwait(false);
-            var servers = page?.Servers ?? [];
-            foreach (var wire in servers)
+        var pages = MarkerPaging.ReadAllAsync(
+            _sender,
+            (marker, ct) =>
             {
-                yield return ServerMapper.Map(wire);
-            }
-
-            var next = PageMarker.FromLinks(page?.Links);
-            if (servers.Count == 0 || next is null || next == marker)
-            {
-                yield break;
-            }
-
-            marker = next;
-        }
+                var path = new QueryBuilder("/servers/detail")
+                    .Add("limit", query.Limit > 0 ? query.Limit.ToString(CultureInfo.InvariantCulture) : null)
+                    .Add("changes-since", query.ChangesSince?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture))
+                    .Add("tags", query.Tags is { Count: > 0 } ? string.Join(',', query.Tags) : null)
+                    .Add("name", query.Name)
+                    .Add("marker", marker)
+                    .ToString();
+                return VersionedAsync(HttpMethod.Get, path, "/servers/detail", null, idempotent: true, notFoundIsNull: false, ct);
+            },
+            OpenStackJsonContext.Default.ServerListWire,
+            page => page.Servers,
+            page => PageMarker.FromLinks(page.Links),
+            cancellationToken);
+        return pages.Select(ServerMapper.Map);
     }
 
     /// <summary>DELETE /servers/{id}; false when it was already gone (404).</summary>
     public async Task<bool> DeleteServerAsync(string id, CancellationToken cancellationToken = default)
     {
-        var call = await VersionedAsync(HttpMethod.Delete, $"/servers/{Escape(id)}", "/servers/{id}", null, idempotent: true, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        var call = await VersionedAsync(HttpMethod.Delete, $"/servers/{PathSegment.Escape(id)}", "/servers/{id}", null, idempotent: true, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
         using var response = await _sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
         return response is not null;
     }
@@ -211,7 +202,7 @@ public sealed class ComputeClient
     public async Task<ConsoleInfo> GetConsoleAsync(string id, CancellationToken cancellationToken = default)
     {
         var max = await NegotiateAsync(cancellationToken).ConfigureAwait(false);
-        var path = $"/servers/{Escape(id)}";
+        var path = $"/servers/{PathSegment.Escape(id)}";
         var attempts = new List<(string Protocol, string Type, OpenStackRequest Request)>(3);
         if (max >= RemoteConsolesMicroversion)
         {
@@ -246,39 +237,25 @@ public sealed class ComputeClient
     }
 
     /// <summary>GET /flavors/detail (all pages).</summary>
-    public async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(CancellationToken cancellationToken = default)
-    {
-        var flavors = new List<Flavor>();
-        string? marker = null;
-        while (true)
-        {
-            var path = new QueryBuilder("/flavors/detail").Add("marker", marker).ToString();
-            var call = await VersionedAsync(HttpMethod.Get, path, "/flavors/detail", null, idempotent: true, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
-            var page = await _sender.SendAsync(call, OpenStackJsonContext.Default.FlavorListWire, cancellationToken).ConfigureAwait(false);
-            var items = page?.Flavors ?? [];
-            foreach (var f in items)
-            {
-                flavors.Add(new Flavor(f.Id ?? string.Empty, f.Name ?? string.Empty, f.Vcpus, f.Ram, f.Disk));
-            }
-
-            var next = PageMarker.FromLinks(page?.Links);
-            if (items.Count == 0 || next is null || next == marker)
-            {
-                return flavors;
-            }
-
-            marker = next;
-        }
-    }
+    public async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(CancellationToken cancellationToken = default) =>
+        await MarkerPaging.ReadAllAsync(
+                _sender,
+                (marker, ct) => VersionedAsync(HttpMethod.Get, new QueryBuilder("/flavors/detail").Add("marker", marker).ToString(), "/flavors/detail", null, idempotent: true, notFoundIsNull: false, ct),
+                OpenStackJsonContext.Default.FlavorListWire,
+                page => page.Flavors,
+                page => PageMarker.FromLinks(page.Links),
+                cancellationToken)
+            .Select(f => new Flavor(f.Id ?? string.Empty, f.Name ?? string.Empty, f.Vcpus, f.Ram, f.Disk))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task ActionAsync(string id, string action, byte[] body, CancellationToken cancellationToken)
     {
         // Actions are not retried: the reconciler re-reads the server and decides again (level-triggered).
-        var call = await VersionedAsync(HttpMethod.Post, $"/servers/{Escape(id)}/action", $"/servers/{{id}}/action:{action}", body, idempotent: false, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        var call = await VersionedAsync(HttpMethod.Post, $"/servers/{PathSegment.Escape(id)}/action", $"/servers/{{id}}/action:{action}", body, idempotent: false, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
         using var response = await _sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<OpenStackRequest> VersionedAsync(HttpMethod method, string path, string route, byte[]? body, bool idempotent, bool notFoundIsNull, CancellationToken cancellationToken)
+    private async ValueTask<OpenStackRequest> VersionedAsync(HttpMethod method, string path, string route, byte[]? body, bool idempotent, bool notFoundIsNull, CancellationToken cancellationToken)
     {
         var max = await NegotiateAsync(cancellationToken).ConfigureAwait(false);
         return new OpenStackRequest
@@ -329,10 +306,4 @@ public sealed class ComputeClient
         w.WriteString("type", s.type);
         w.WriteEndObject();
     });
-
-    private static string Escape(string id)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return Uri.EscapeDataString(id);
-    }
 }

@@ -15,29 +15,22 @@ public sealed class ImagesClient
     /// <summary>GET /v2/images, following "next" until the last page; pageSize null leaves Glance's default.</summary>
     public async Task<IReadOnlyList<Image>> ListImagesAsync(int? pageSize = null, CancellationToken cancellationToken = default)
     {
-        var images = new List<Image>();
-        string? marker = null;
-        while (true)
-        {
-            var path = new QueryBuilder("/images").Add("limit", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("marker", marker).ToString();
-            var page = await _sender.SendAsync(Call(path, "/v2/images", notFoundIsNull: false), OpenStackJsonContext.Default.ImageListWire, cancellationToken).ConfigureAwait(false);
-            var items = page?.Images ?? [];
-            images.AddRange(items.Select(Map));
-            var next = PageMarker.FromHref(page?.Next);
-            if (items.Count == 0 || next is null || next == marker)
-            {
-                return images;
-            }
-
-            marker = next;
-        }
+        var limit = pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await MarkerPaging.ReadAllAsync(
+                _sender,
+                (marker, _) => ValueTask.FromResult(Call(new QueryBuilder("/images").Add("limit", limit).Add("marker", marker).ToString(), "/v2/images", notFoundIsNull: false)),
+                OpenStackJsonContext.Default.ImageListWire,
+                page => page.Images,
+                page => PageMarker.FromHref(page.Next),
+                cancellationToken)
+            .Select(Map)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>GET /v2/images/{id}; null when it does not exist.</summary>
     public async Task<Image?> GetImageAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        var answer = await _sender.SendAsync(Call($"/images/{Uri.EscapeDataString(id)}", "/v2/images/{id}", notFoundIsNull: true), OpenStackJsonContext.Default.ImageWire, cancellationToken).ConfigureAwait(false);
+        var answer = await _sender.SendAsync(Call($"/images/{PathSegment.Escape(id)}", "/v2/images/{id}", notFoundIsNull: true), OpenStackJsonContext.Default.ImageWire, cancellationToken).ConfigureAwait(false);
         return answer is null ? null : Map(answer);
     }
 

@@ -81,7 +81,7 @@ public sealed class NetworkingClient
     /// <summary>GET /v2.0/ports/{id}; null when it does not exist.</summary>
     public async Task<Port?> GetPortAsync(string id, CancellationToken cancellationToken = default)
     {
-        var call = Call(HttpMethod.Get, $"/ports/{Escape(id)}", "/v2.0/ports/{id}", notFoundIsNull: true);
+        var call = Call(HttpMethod.Get, $"/ports/{PathSegment.Escape(id)}", "/v2.0/ports/{id}", notFoundIsNull: true);
         var answer = await _sender.SendAsync(call, OpenStackJsonContext.Default.PortEnvelopeWire, cancellationToken).ConfigureAwait(false);
         return answer?.Port is { } port ? Map(port) : null;
     }
@@ -101,7 +101,7 @@ public sealed class NetworkingClient
     /// <summary>DELETE /v2.0/ports/{id}; false when it was already gone.</summary>
     public async Task<bool> DeletePortAsync(string id, CancellationToken cancellationToken = default)
     {
-        using var response = await _sender.SendAsync(Call(HttpMethod.Delete, $"/ports/{Escape(id)}", "/v2.0/ports/{id}", notFoundIsNull: true), cancellationToken).ConfigureAwait(false);
+        using var response = await _sender.SendAsync(Call(HttpMethod.Delete, $"/ports/{PathSegment.Escape(id)}", "/v2.0/ports/{id}", notFoundIsNull: true), cancellationToken).ConfigureAwait(false);
         return response is not null;
     }
 
@@ -110,7 +110,7 @@ public sealed class NetworkingClient
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         ArgumentException.ThrowIfNullOrEmpty(tag);
-        var call = Call(HttpMethod.Put, $"/{Escape(collection)}/{Escape(id)}/tags/{Escape(tag)}", $"/v2.0/{collection}/{{id}}/tags/{{tag}}");
+        var call = Call(HttpMethod.Put, $"/{PathSegment.Escape(collection)}/{PathSegment.Escape(id)}/tags/{PathSegment.Escape(tag)}", $"/v2.0/{collection}/{{id}}/tags/{{tag}}");
         using var response = await _sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -144,10 +144,4 @@ public sealed class NetworkingClient
         Idempotent = idempotent,
         NotFoundIsNull = notFoundIsNull,
     };
-
-    private static string Escape(string id)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return Uri.EscapeDataString(id);
-    }
 }
