@@ -1,9 +1,9 @@
 using CloudPe.Operator.Crds;
+using CloudPe.Operator.Hosting;
 
 if (GenerateCrdsCommand.Matches(args))
 {
     return GenerateCrdsCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
-await Console.Error.WriteLineAsync("operator host not yet wired");
-return 1;
+return await OperatorHost.RunAsync(args);
