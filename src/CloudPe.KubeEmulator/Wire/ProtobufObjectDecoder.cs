@@ -74,12 +74,43 @@ internal static class ProtobufObjectDecoder
                 case ("ConfigMap", 4):
                     obj["immutable"] = varint != 0;
                     break;
+                case ("SelfSubjectAccessReview", 2):
+                    obj["spec"] = ReviewSpec(bytes);
+                    break;
                 default:
                     break;
             }
         }
 
         return obj;
+    }
+
+    private static JsonObject ReviewSpec(ReadOnlySpan<byte> bytes)
+    {
+        string[] names = ["", "namespace", "verb", "group", "version", "resource", "subresource", "name"];
+        var spec = new JsonObject();
+        var reader = new ProtobufReader(bytes);
+        while (reader.TryRead(out var field, out var b, out _))
+        {
+            if (field != 1)
+            {
+                continue;
+            }
+
+            var attributes = new JsonObject();
+            var inner = new ProtobufReader(b);
+            while (inner.TryRead(out var f, out var v, out _))
+            {
+                if (f > 0 && f < names.Length)
+                {
+                    attributes[names[f]] = Encoding.UTF8.GetString(v);
+                }
+            }
+
+            spec["resourceAttributes"] = attributes;
+        }
+
+        return spec;
     }
 
     private static JsonObject Metadata(ReadOnlySpan<byte> bytes)
