@@ -25,6 +25,11 @@ internal sealed class ManagerHarness : IAsyncDisposable
         }
 
         services.AddSingleton(reconciler);
+        if (Environment.GetEnvironmentVariable("CONTROLLERS_TEST_LOG") == "1")
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(new Microsoft.Extensions.Logging.LoggerFactory([new StderrLoggerProvider()]));
+        }
+
         services.AddControllerRuntime(manager);
         var builder = services.AddController<Widget, ReconcilerAdapter>(controller);
         services.AddSingleton(sp => new ReconcilerAdapter(sp.GetRequiredService<IReconciler<Widget>>()));

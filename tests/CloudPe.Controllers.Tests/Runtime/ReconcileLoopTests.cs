@@ -64,26 +64,34 @@ public sealed class ReconcileLoopTests
     {
         await using var cluster = await TestCluster.StartAsync();
         await cluster.CreateWidgetAsync("flaky");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var reconciler = new ScriptedReconciler((_, attempt, _) =>
             attempt <= 5 ? throw new InvalidOperationException("cloud unavailable") : Task.FromResult(ReconcileResult.Done));
-        await using var harness = new ManagerHarness(cluster, reconciler, o =>
-        {
-            o.BackoffBase = TimeSpan.FromMilliseconds(20);
-            o.BackoffMax = TimeSpan.FromMilliseconds(200);
-        });
+        await using var harness = new ManagerHarness(
+            cluster,
+            reconciler,
+            o =>
+            {
+                o.BackoffBase = TimeSpan.FromMilliseconds(20);
+                o.BackoffMax = TimeSpan.FromMilliseconds(200);
+            },
+            time: time);
         await harness.StartAsync();
 
-        await Eventually.HoldsAsync(() => reconciler.CallsFor("flaky") == 6, "the sixth attempt ran");
-        var at = reconciler.Calls.Select(c => c.At).ToArray();
-        var gaps = at.Zip(at.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToArray();
-        double[] expected = [20, 40, 80, 160, 200];
+        int[] expected = [20, 40, 80, 160, 200];
         for (var i = 0; i < expected.Length; i++)
         {
-            // Timers never fire early; allow a little clock granularity.
-            Assert.True(gaps[i] >= expected[i] - 2, $"gap {i} was {gaps[i]:F1} ms, expected at least {expected[i]} ms");
+            var attempts = i + 1;
+            await Eventually.HoldsAsync(() => reconciler.CallsFor("flaky") == attempts && harness.Queue.DelayedCount == 1, $"attempt {attempts} failed and was scheduled");
+            time.Advance(TimeSpan.FromMilliseconds(expected[i] - 1));
+            Assert.Equal(1, harness.Queue.DelayedCount);
+            Assert.Equal(attempts, reconciler.CallsFor("flaky"));
+            time.Advance(TimeSpan.FromMilliseconds(1));
         }
 
+        await Eventually.HoldsAsync(() => reconciler.CallsFor("flaky") == 6 && reconciler.InFlight == 0, "the sixth attempt succeeded");
         Assert.Equal(0, harness.Queue.Failures(new ReconcileRequest(TestCluster.Namespace, "flaky")));
+        Assert.Equal(0, harness.Queue.DelayedCount);
     }
 
     [Fact]
