@@ -63,6 +63,10 @@ public sealed class NetworkVolumeImageTests
         var path = $"{cloud.VolumePath}/volumes/{volumeId}";
         JsonObject Extend(int size) => new() { ["os-extend"] = new JsonObject { ["new_size"] = size } };
 
+        cloud.Host.Admin.AddFault(new FaultRule { Route = "volume POST /volumes/{id}/action", Status = 503, Times = 1 });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await cloud.CallAsync(HttpMethod.Post, path + "/action", Extend(30), version: "volume 3.42")).Status);
+        Assert.Equal(20, Assert.Single(cloud.Host.Admin.Snapshot().Volumes).Size);
+
         var (old, oldBody) = await cloud.CallAsync(HttpMethod.Post, path + "/action", Extend(30), version: null);
         Assert.Equal(HttpStatusCode.BadRequest, old);
         Assert.NotNull(oldBody!["badRequest"]);

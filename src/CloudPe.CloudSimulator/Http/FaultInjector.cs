@@ -77,10 +77,18 @@ internal sealed class FaultInjector(int? seed)
         }
     }
 
-    private static bool Matches(string pattern, string key) =>
-        pattern.EndsWith('*')
-            ? key.StartsWith(pattern[..^1], StringComparison.Ordinal)
-            : string.Equals(pattern, key, StringComparison.Ordinal);
+    /// <summary>Exact, prefix with a trailing <c>*</c>, or a Nova action route without its <c>:action</c> suffix (every action).</summary>
+    private static bool Matches(string pattern, string key)
+    {
+        if (pattern.EndsWith('*'))
+        {
+            return key.StartsWith(pattern[..^1], StringComparison.Ordinal);
+        }
+
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return string.Equals(pattern, key, StringComparison.Ordinal)
+            || (colon > 0 && string.Equals(pattern, key[..colon], StringComparison.Ordinal));
+    }
 
     private sealed class ActiveFault(string id, FaultRule rule, int? remaining)
     {

@@ -87,7 +87,7 @@ internal sealed class SimulatorPipeline(CloudState state, RequestCounters counte
         {
             var node = JsonNode.Parse(buffer.ToArray());
             context.Items[ApiRequest.BodyItem] = node;
-            if (info.Template.EndsWith("/action", StringComparison.Ordinal) && node is JsonObject { Count: > 0 } action)
+            if (info.Service == Services.Compute && info.Template.EndsWith("/action", StringComparison.Ordinal) && node is JsonObject { Count: > 0 } action)
             {
                 return ":" + action.First().Key;
             }
