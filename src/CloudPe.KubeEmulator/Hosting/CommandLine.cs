@@ -75,9 +75,14 @@ internal static class CommandLine
         {
             host = await KubeEmulatorHost.StartAsync(options);
         }
-        catch (IOException ex) when (ex.InnerException is SocketException or null || ex.GetType().Name.Contains("AddressInUse", StringComparison.Ordinal))
+        catch (IOException ex)
         {
-            await Console.Error.WriteLineAsync($"error: cannot listen on {options.ListenAddress}:{options.Port}: address already in use");
+            // Kestrel wraps AddressInUseException (or a SocketException) in an IOException.
+            var reason = ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || ex.InnerException?.GetType().Name == "AddressInUseException"
+                    ? "address already in use"
+                    : ex.InnerException?.Message ?? ex.Message;
+            await Console.Error.WriteLineAsync($"error: cannot listen on {options.ListenAddress}:{options.Port}: {reason}");
             return 1;
         }
 
