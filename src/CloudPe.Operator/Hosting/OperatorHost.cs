@@ -3,7 +3,7 @@ using CloudPe.Controllers;
 using CloudPe.Operator.Api.V1Alpha1;
 using CloudPe.Operator.Cloud;
 using CloudPe.Operator.Diagnostics;
-using CloudPe.Operator.Reconcilers.Server;
+using CloudPe.Operator.Reconcilers.Servers;
 using CloudPe.Operator.Reconcilers.Vm;
 using k8s;
 using Microsoft.AspNetCore.Builder;
