@@ -31,7 +31,8 @@ public sealed class CheckedInCrdsTests
             : CrdGenerator.GenerateCrds().Single(f => f.FileName == fileName);
         var path = Path.Combine(RepositoryRoot, dir, fileName);
 
-        var actual = File.Exists(path) ? File.ReadAllText(path) : null;
+        // A checkout with CRLF line endings holds the same manifest.
+        var actual = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
 
         Assert.True(
             actual == expected.Content,
