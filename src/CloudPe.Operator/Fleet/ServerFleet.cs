@@ -1,0 +1,99 @@
+using CloudPe.OpenStack;
+using CloudPe.OpenStack.Compute;
+
+namespace CloudPe.Operator.Fleet;
+
+/// <summary>
+/// The last known state of every cloud server of one CloudPeServer: filled by a paged
+/// <c>GET /servers/detail</c> (with <c>changes-since</c> after the first) at most once per resync interval, and
+/// by single-server reads of VMs in transition.
+/// </summary>
+internal sealed class ServerFleet
+{
+    private readonly Dictionary<string, Server> _servers = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _poll = new(1, 1);
+    private DateTimeOffset? _lastPoll;
+    private DateTimeOffset? _highWater;
+
+    public int Polls { get; private set; }
+
+    public Server? Get(string id)
+    {
+        lock (_gate)
+        {
+            return _servers.GetValueOrDefault(id);
+        }
+    }
+
+    public void Put(Server server)
+    {
+        lock (_gate)
+        {
+            _servers[server.Id] = server;
+        }
+    }
+
+    public void Remove(string id)
+    {
+        lock (_gate)
+        {
+            _servers.Remove(id);
+        }
+    }
+
+    /// <summary>Lists the fleet unless another reconcile did so within the last resync interval.</summary>
+    public async Task EnsureFreshAsync(OpenStackConnection connection, FleetSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A resync re-enqueues every VM at once: the first one lists, the others wait here and read.
+        var due = settings.ResyncInterval - (settings.ResyncInterval / 10);
+        if (_lastPoll is { } seen && now - seen < due)
+        {
+            return;
+        }
+
+        await _poll.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastPoll is { } again && now - again < due)
+            {
+                return;
+            }
+
+            var query = new ServerListQuery { Limit = settings.PageSize, ChangesSince = _highWater - settings.ChangesSinceSkew };
+            var highWater = _highWater;
+            var listed = new List<Server>();
+            await foreach (var server in connection.Compute.ListServersDetailAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                listed.Add(server);
+                if (server.Updated is { } updated && (highWater is null || updated > highWater))
+                {
+                    highWater = updated;
+                }
+            }
+
+            lock (_gate)
+            {
+                foreach (var server in listed)
+                {
+                    if (string.Equals(server.Status, "DELETED", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _servers.Remove(server.Id);
+                    }
+                    else
+                    {
+                        _servers[server.Id] = server;
+                    }
+                }
+            }
+
+            _highWater = highWater;
+            _lastPoll = now;
+            Polls++;
+        }
+        finally
+        {
+            _poll.Release();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using CloudPe.Operator.Api.V1Alpha1;
+using k8s.Models;
+
+namespace CloudPe.Operator.Reconcilers.Vm;
+
+/// <summary>
+/// Finds the VM's password: the Secret of <c>spec.passwordSecretRef</c>, or the owned <c>&lt;name&gt;-credentials</c>
+/// Secret, created with a generated password when it does not exist yet.
+/// </summary>
+internal static class EnsureCredentials
+{
+    public const string GeneratedKey = CloudPeVMSpec.DefaultPasswordKey;
+
+    public static string OwnedSecretName(CloudPeVM vm) => vm.Metadata.Name + "-credentials";
+
+    /// <summary>Sets <see cref="VmContext.PasswordSecret"/>; false (and Blocked) when the referenced Secret is unusable.</summary>
+    public static async Task<bool> RunAsync(VmContext ctx, CancellationToken cancellationToken)
+    {
+        if (ctx.Spec.PasswordSecretRef is { } reference)
+        {
+            var key = string.IsNullOrEmpty(reference.Key) ? CloudPeVMSpec.DefaultPasswordKey : reference.Key;
+            var secret = ctx.Services.Secrets.Get(ctx.Namespace, reference.Name);
+            if (secret is null || Password(secret, key) is not { Length: > 0 })
+            {
+                var what = secret is null ? "not found" : $"has no non-empty key {key}";
+                ctx.Block(VmReasons.PasswordSecretNotFound, $"Secret {ctx.Namespace}/{reference.Name} (spec.passwordSecretRef) {what}.", stalled: true);
+                return false;
+            }
+
+            ctx.PasswordSecret = secret;
+            ctx.PasswordKey = key;
+            return true;
+        }
+
+        var name = OwnedSecretName(ctx.Vm);
+        ctx.PasswordKey = GeneratedKey;
+
+        // The cache may not have our own fresh Secret yet: ask the API server before generating a second password.
+        var owned = ctx.Services.Secrets.Get(ctx.Namespace, name)
+            ?? await ctx.Services.SecretClient.GetAsync(ctx.Namespace, name, cancellationToken).ConfigureAwait(false);
+        if (owned is not null && Password(owned, GeneratedKey) is { Length: > 0 })
+        {
+            ctx.PasswordSecret = owned;
+            return true;
+        }
+
+        ctx.PasswordSecret = await WriteOwnedAsync(ctx, PasswordGenerator.Generate(), cancellationToken).ConfigureAwait(false);
+        await ctx.NormalAsync(VmReasons.CredentialsCreated, $"Created Secret {name} with a generated password (key {GeneratedKey}).", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Stores <paramref name="password"/> in the VM's password Secret and returns the Secret as written.</summary>
+    public static async Task<V1Secret> StoreAsync(VmContext ctx, string password, CancellationToken cancellationToken)
+    {
+        if (ctx.Spec.PasswordSecretRef is { } reference)
+        {
+            var patch = new System.Text.Json.Nodes.JsonObject
+            {
+                ["data"] = new System.Text.Json.Nodes.JsonObject { [ctx.PasswordKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(password)) },
+            };
+            return await ctx.Services.SecretClient.MergePatchAsync(ctx.Namespace, reference.Name, patch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await WriteOwnedAsync(ctx, password, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static string? Password(V1Secret secret, string key) =>
+        secret.Data?.TryGetValue(key, out var bytes) == true && bytes is not null ? Encoding.UTF8.GetString(bytes) : null;
+
+    private static Task<V1Secret> WriteOwnedAsync(VmContext ctx, string password, CancellationToken cancellationToken)
+    {
+        var secret = new V1Secret
+        {
+            ApiVersion = "v1",
+            Kind = "Secret",
+            Metadata = new V1ObjectMeta
+            {
+                Name = OwnedSecretName(ctx.Vm),
+                NamespaceProperty = ctx.Namespace,
+                Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "cloudpe-operator", ["cloudpe.io/vm"] = ctx.Name },
+            },
+            Type = "Opaque",
+            StringData = new Dictionary<string, string> { [GeneratedKey] = password },
+        };
+        return ctx.Services.SecretClient.CreateOrUpdateOwnedAsync(ctx.Vm, secret, cancellationToken);
+    }
+}
