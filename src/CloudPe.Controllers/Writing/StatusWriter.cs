@@ -11,9 +11,11 @@ namespace CloudPe.Controllers;
 /// </summary>
 public sealed partial class StatusWriter
 {
+    private const int MaxPending = 10_000;
     private readonly KubeApi _api;
     private readonly InformerRegistry? _informers;
     private readonly ILogger _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
 
     internal StatusWriter(KubeApi api, InformerRegistry? informers, ILogger<StatusWriter> logger)
     {
@@ -35,6 +37,20 @@ public sealed partial class StatusWriter
         var name = resource.Metadata.Name;
         var cached = _informers?.TryGet<TResource>()?.Store.Get(ns, name) ?? resource;
         var current = ToNode(cached.Status) ?? new JsonObject();
+        var key = $"{typeof(TResource).FullName}/{ns}/{name}";
+        if (_pending.TryGetValue(key, out var pending))
+        {
+            if (pending.BaseResourceVersion == cached.Metadata.ResourceVersion)
+            {
+                // The watch has not delivered our last write yet: compare with what we wrote, not the stale cache.
+                current = pending.Status.DeepClone();
+            }
+            else
+            {
+                _pending.TryRemove(key, out _);
+            }
+        }
+
         var desired = ToNode(newStatus) ?? new JsonObject();
         if (JsonMergePatch.Diff(current, desired) is not { } diff)
         {
@@ -43,11 +59,19 @@ public sealed partial class StatusWriter
 
         var path = ResourceMetadata.Of<TResource>().ObjectPath(ns, name) + "/status";
         await _api.SendJsonAsync(HttpMethod.Patch, path, new JsonObject { ["status"] = diff }, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
+        if (_pending.Count > MaxPending)
+        {
+            _pending.Clear();
+        }
+
+        _pending[key] = new PendingWrite(cached.Metadata.ResourceVersion, desired);
         LogWritten(_logger, typeof(TResource).Name, ns ?? "", name);
         return true;
     }
 
     private static JsonNode? ToNode(object? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
+
+    private sealed record PendingWrite(string? BaseResourceVersion, JsonNode Status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Status of {Kind} {Namespace}/{Name} changed; patched")]
     private static partial void LogWritten(ILogger logger, string kind, string @namespace, string name);

@@ -67,6 +67,9 @@ public sealed class StatusWriterTests
         var writer = harness.Services.GetRequiredService<StatusWriter>();
 
         Assert.True(await writer.UpdateStatusAsync(created, new WidgetStatus { Phase = "Provisioning", Labels = new() { ["x"] = "1" } }, TestContext.Current.CancellationToken));
+
+        // Whether or not the watch has delivered the write yet, the same status again is no write.
+        Assert.False(await writer.UpdateStatusAsync(created, new WidgetStatus { Phase = "Provisioning", Labels = new() { ["x"] = "1" } }, TestContext.Current.CancellationToken));
         await Eventually.HoldsAsync(() => harness.Widgets.Get(TestCluster.Namespace, "w")?.Status?.Phase == "Provisioning", "the cache saw the status");
         cluster.Api.Admin.ResetCounters();
 
