@@ -57,6 +57,17 @@ internal sealed class WatchStreamer(ObjectStore store, EmulatorOptions options)
         var firstTable = true;
         var lastRv = startRv;
 
+        async Task SendEvent(string eventType, WatchEvent e)
+        {
+            if (!asTable && ReferenceEquals(ObjectPresenter.Present(type, e.Object), e.Object))
+            {
+                await WriteRawEventAsync(body, eventType, e.ObjectJson(JsonWire.Bytes), ct);
+                return;
+            }
+
+            await SendObject(eventType, e.Object);
+        }
+
         async Task SendObject(string eventType, JsonObject obj)
         {
             var presented = ObjectPresenter.Present(type, obj);
@@ -130,7 +141,7 @@ internal sealed class WatchStreamer(ObjectStore store, EmulatorOptions options)
                     var relevant = eventType == "DELETED" && e.Type == "MODIFIED" ? wasMatching : nowMatches;
                     if (relevant)
                     {
-                        await SendObject(eventType, e.Object);
+                        await SendEvent(eventType, e);
                     }
                 }
 
@@ -169,6 +180,17 @@ internal sealed class WatchStreamer(ObjectStore store, EmulatorOptions options)
 
         await WriteEventAsync(body, "BOOKMARK", new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion, ["metadata"] = meta }, ct);
         await body.FlushAsync(ct);
+    }
+
+    private static async Task WriteRawEventAsync(Stream body, string type, byte[] objectJson, CancellationToken ct)
+    {
+        var prefix = System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
+        var line = new byte[prefix.Length + objectJson.Length + 2];
+        prefix.CopyTo(line, 0);
+        objectJson.CopyTo(line, prefix.Length);
+        line[^2] = (byte)'}';
+        line[^1] = (byte)'\n';
+        await body.WriteAsync(line, ct);
     }
 
     private static async Task WriteEventAsync(Stream body, string type, JsonObject obj, CancellationToken ct)

@@ -77,6 +77,7 @@ internal static class Benchmark
         Console.WriteLine(string.Create(ic, $"all {watches} watches received all {objects} events after: {deliveredTime.TotalSeconds:F2} s ({(long)objects * watches / deliveredTime.TotalSeconds:F0} events/s delivered)"));
         Console.WriteLine(string.Create(ic, $"full list of {objects} ({full.Length / 1024} KiB): {fullList.TotalMilliseconds:F0} ms; paged list (limit=500, {pages} pages): {pagedList.TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(ic, $"managed heap: baseline {baselineManaged / 1048576.0:F1} MiB, after start {startedManaged / 1048576.0:F1} MiB, with objects and history {managed / 1048576.0:F1} MiB"));
+        Console.WriteLine(string.Create(ic, $"process CPU time (server and clients together): {process.TotalProcessorTime.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(ic, $"process working set {process.WorkingSet64 / 1048576.0:F0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
         return 0;
     }

@@ -214,6 +214,20 @@ public abstract partial class KubectlFidelityTests(ClusterTarget target) : IDisp
     }
 
     [Fact]
+    public async Task Crd_with_a_cel_rule_that_does_not_compile_is_rejected()
+    {
+        target.SkipIfUnavailable();
+        var crd = FidelityManifests.Crd
+            .Replace("widgets.fidelity.cloudpe.test", "gadgets.fidelity.cloudpe.test", StringComparison.Ordinal)
+            .Replace("plural: widgets, singular: widget, kind: Widget, listKind: WidgetList, shortNames: [wdg]", "plural: gadgets, singular: gadget, kind: Gadget, listKind: GadgetList", StringComparison.Ordinal)
+            .Replace("self.size <= 100", "self.size <= ", StringComparison.Ordinal);
+        var result = await Cli.RunAsync("apply", "-f", Cli.WriteFile("bad-crd.yaml", crd));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("The CustomResourceDefinition \"gadgets.fidelity.cloudpe.test\" is invalid:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(NotFound)", (await Cli.RunAsync("get", "crd", "gadgets.fidelity.cloudpe.test")).Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replace_with_a_stale_resource_version_gets_409()
     {
         var ns = await PrepareAsync();
