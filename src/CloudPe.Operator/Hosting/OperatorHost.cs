@@ -77,7 +77,10 @@ public static class OperatorHost
         services.AddHealthChecks().AddCheck<CacheSyncHealthCheck>("informers", tags: ["ready"]);
 
         services.AddCloudPeServerController(options);
-        services.AddCloudPeVmController(options);
+        if (overrides.RunVmController)
+        {
+            services.AddCloudPeVmController(options);
+        }
         overrides.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -156,7 +159,7 @@ public static class OperatorHost
         builder.Services.AddSerilog(
             (_, logger) =>
             {
-                logger.MinimumLevel.Information()
+                logger.MinimumLevel.Is(MinimumLevel(configuration))
                     .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                     .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
@@ -182,6 +185,20 @@ public static class OperatorHost
             preserveStaticLogger: true,
             writeToProviders: overrides.LoggerProvider is not null);
     }
+
+    // The manifests set Logging__LogLevel__Default (the Microsoft.Extensions.Logging name); honour it in Serilog.
+    private static LogEventLevel MinimumLevel(IConfiguration configuration) =>
+        Enum.TryParse<LogLevel>(configuration["Logging:LogLevel:Default"], ignoreCase: true, out var level)
+            ? level switch
+            {
+                LogLevel.Trace => LogEventLevel.Verbose,
+                LogLevel.Debug => LogEventLevel.Debug,
+                LogLevel.Warning => LogEventLevel.Warning,
+                LogLevel.Error => LogEventLevel.Error,
+                LogLevel.Critical or LogLevel.None => LogEventLevel.Fatal,
+                _ => LogEventLevel.Information,
+            }
+            : LogEventLevel.Information;
 
     private static void ConfigureHttp(WebApplicationBuilder builder, OperatorOptions options, OperatorHostOverrides overrides)
     {

@@ -32,6 +32,9 @@ public sealed class OperatorHostOverrides
     /// <summary>When true no HTTP port is opened (no /metrics, /healthz, /readyz).</summary>
     public bool DisableHttp { get; init; }
 
+    /// <summary>Whether the CloudPeVM controller runs (default true); false runs only the CloudPeServer controller.</summary>
+    public bool RunVmController { get; init; } = true;
+
     /// <summary>Last-chance service changes (applied after every operator registration).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
