@@ -11,8 +11,11 @@ internal static class CrdGenerator
     /// <summary>The command that regenerates the checked-in manifests.</summary>
     public const string RegenerateCommand = "dotnet run --project src/CloudPe.Operator -- generate-crds";
 
-    /// <summary>The kustomization that lists the CRD manifests.</summary>
-    public const string KustomizationFileName = "kustomization.yaml";
+    /// <summary>
+    /// The kustomization that lists the CRD manifests; without an extension kustomize still reads it,
+    /// while <c>kubectl apply -f config/crd/</c> skips it instead of failing on it.
+    /// </summary>
+    public const string KustomizationFileName = "Kustomization";
 
     /// <summary>The resource types that get a CRD, in file order.</summary>
     public static IReadOnlyList<Type> ResourceTypes { get; } = [typeof(CloudPeServer), typeof(CloudPeVM)];

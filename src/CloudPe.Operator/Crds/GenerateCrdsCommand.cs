@@ -14,7 +14,7 @@ internal static class GenerateCrdsCommand
 
         Writes cloudpe.io_cloudpeservers.yaml and cloudpe.io_cloudpevms.yaml, generated from the API types.
           --output-dir DIR      write the CRD manifests into DIR (e.g. a Helm chart's crds/ folder)
-          --kustomize-dir DIR   write the CRD manifests and a kustomization.yaml listing them into DIR
+          --kustomize-dir DIR   write the CRD manifests and a Kustomization file listing them into DIR
         Without options: --kustomize-dir config/crd --output-dir charts/cloudpe-operator/crds,
         relative to the repository root (the folder holding CloudPe.Operator.sln).
         """;
