@@ -78,15 +78,7 @@ internal static class DiscoveryDocuments
                 ["kind"] = r.Kind,
                 ["verbs"] = Verbs(r),
             };
-            if (r.ShortNames.Count > 0)
-            {
-                e["shortNames"] = new JsonArray(r.ShortNames.Select(s => (JsonNode?)s).ToArray());
-            }
-
-            if (r.Categories.Count > 0)
-            {
-                e["categories"] = new JsonArray(r.Categories.Select(s => (JsonNode?)s).ToArray());
-            }
+            AddNames(e, r);
 
             resources.Add(e);
             foreach (var sub in Subresources(r))
@@ -138,15 +130,7 @@ internal static class DiscoveryDocuments
                         ["singularResource"] = r.Singular,
                         ["verbs"] = Verbs(r),
                     };
-                    if (r.ShortNames.Count > 0)
-                    {
-                        e["shortNames"] = new JsonArray(r.ShortNames.Select(s => (JsonNode?)s).ToArray());
-                    }
-
-                    if (r.Categories.Count > 0)
-                    {
-                        e["categories"] = new JsonArray(r.Categories.Select(s => (JsonNode?)s).ToArray());
-                    }
+                    AddNames(e, r);
 
                     var subs = new JsonArray();
                     foreach (var sub in Subresources(r))
@@ -180,6 +164,19 @@ internal static class DiscoveryDocuments
             ["metadata"] = new JsonObject(),
             ["items"] = items,
         };
+    }
+
+    private static void AddNames(JsonObject entry, ResourceType r)
+    {
+        if (r.ShortNames.Count > 0)
+        {
+            entry["shortNames"] = new JsonArray(r.ShortNames.Select(s => (JsonNode?)s).ToArray());
+        }
+
+        if (r.Categories.Count > 0)
+        {
+            entry["categories"] = new JsonArray(r.Categories.Select(s => (JsonNode?)s).ToArray());
+        }
     }
 
     private static JsonObject Gvk(string group, string version, string kind) =>
