@@ -1,2 +1,4 @@
-// Entry point; filled in by the component's own work.
-return 0;
+using CloudPe.Sandbox;
+
+// dotnet run --project src/CloudPe.Sandbox [-- --port N --kubeconfig PATH ...]; see SandboxArguments.Usage.
+return await SandboxCommand.RunAsync(args);

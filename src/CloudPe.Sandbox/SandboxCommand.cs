@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using CloudPe.CloudSimulator;
+using CloudPe.KubeEmulator;
+using CloudPe.Operator.Hosting;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CloudPe.Sandbox;
+
+/// <summary>Starts the emulator, the simulator and the operator in one process, seeds them, and stops them in order.</summary>
+internal static class SandboxCommand
+{
+    private static readonly TimeSpan ServerReadyTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (options, error) = SandboxArguments.Parse(args);
+        if (options is null)
+        {
+            if (error is null)
+            {
+                Console.WriteLine(SandboxArguments.Usage);
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"error: {error}\n{SandboxArguments.Usage}");
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var stop = new StopSignal();
+        var parts = new SandboxParts();
+        var exitCode = 1;
+        try
+        {
+            exitCode = await RunPartsAsync(options, parts, stop, clock);
+        }
+        finally
+        {
+            // Also after a startup failure: nothing may keep the ports or the process alive.
+            if (!await parts.StopAsync() && exitCode == 0)
+            {
+                exitCode = 1;
+            }
+        }
+
+        if (parts.Operator is not null)
+        {
+            Console.WriteLine("sandbox stopped");
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Starts and seeds everything, prints the next steps and waits for Ctrl+C; returns the exit code.</summary>
+    private static async Task<int> RunPartsAsync(SandboxOptions options, SandboxParts parts, StopSignal stop, Stopwatch clock)
+    {
+        if (await StartServersAsync(options, parts) is { } busy)
+        {
+            await Console.Error.WriteLineAsync(busy);
+            return 2;
+        }
+
+        var kubeconfig = parts.Emulator!.WriteKubeconfig(options.KubeconfigPath);
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(new FileInfo(kubeconfig));
+        string? notReady;
+        try
+        {
+            using var client = new Kubernetes(config);
+            await CrdInstaller.InstallAsync(client, stop.Token);
+            await SandboxServer.CreateAsync(client, parts.Simulator!, stop.Token);
+            parts.Operator = OperatorHost.Create([], OperatorOverrides(options, config));
+            await parts.Operator.StartAsync(stop.Token);
+            notReady = await SandboxServer.WaitReadyAsync(client, ServerReadyTimeout, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            Console.WriteLine("stopping before the sandbox was ready");
+            return 0;
+        }
+
+        var endpoints = new SandboxEndpoints(
+            kubeconfig,
+            parts.Emulator.BaseUri,
+            new Uri(parts.Simulator!.BaseUri, parts.Simulator.ProjectPath.TrimStart('/')),
+            new Uri(parts.Simulator.BaseUri, "_sim/"),
+            OperatorHost.HttpAddress(parts.Operator) is { } http ? new Uri(http, "/") : null);
+        NextSteps.Print(Console.Out, endpoints, clock.Elapsed, notReady);
+
+        await stop.WaitAsync();
+        Console.WriteLine("stopping: operator first (it releases its lease), then the simulator and the API emulator");
+        return 0;
+    }
+
+    /// <summary>Starts the emulator and the simulator; returns the one line to print when a port is taken.</summary>
+    private static async Task<string?> StartServersAsync(SandboxOptions options, SandboxParts parts)
+    {
+        try
+        {
+            parts.Emulator = await KubeEmulatorHost.StartAsync(new EmulatorOptions { Port = options.Port });
+        }
+        catch (IOException e) when (PortInUse.Is(e))
+        {
+            return PortInUse.Message(options.Port, "--port");
+        }
+
+        try
+        {
+            parts.Simulator = await CloudSimulatorHost.StartAsync(new SimulatorOptions
+            {
+                Port = options.SimulatorPort,
+                Latencies = new SimulatorLatencies
+                {
+                    Build = options.BuildLatency,
+                    Action = options.ActionLatency,
+                    Resize = options.BuildLatency,
+                    Delete = options.ActionLatency,
+                    VolumeExtend = options.ActionLatency,
+                },
+            });
+        }
+        catch (IOException e) when (PortInUse.Is(e))
+        {
+            return PortInUse.Message(options.SimulatorPort, "--sim-port");
+        }
+
+        return null;
+    }
+
+    private static OperatorHostOverrides OperatorOverrides(SandboxOptions options, KubernetesClientConfiguration config)
+    {
+        // Poll VMs in transition about twice per simulated action, so kubectl sees changes soon after the cloud.
+        var poll = TimeSpan.FromTicks(Math.Clamp(options.ActionLatency.Ticks / 2, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        return new OperatorHostOverrides
+        {
+            KubernetesConfiguration = config,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Operator:HttpPort"] = "0",
+                ["Operator:LogFormat"] = "text",
+                ["Operator:LeaderElection:LeaseNamespace"] = SandboxServer.Namespace,
+                ["Operator:TransitionPollInterval"] = poll.ToString("c", CultureInfo.InvariantCulture),
+                ["Serilog:MinimumLevel:Default"] = options.LogLevel,
+                ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+            },
+            ConfigureServices = services => services.AddSingleton<IHostLifetime, EmbeddedLifetime>(),
+        };
+    }
+}
