@@ -14,6 +14,8 @@ internal static class OpenStackResilience
 {
     public static readonly ResiliencePropertyKey<OpenStackRequest> RequestKey = new("openstack.request");
 
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
     public static ResiliencePipeline<HttpResponseMessage> Build(bool retry, OpenStackConnectionOptions options, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
@@ -25,7 +27,8 @@ internal static class OpenStackResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(30) > options.MaxRetryAfter ? TimeSpan.FromSeconds(30) : options.MaxRetryAfter,
+                // Back-off stays under 30 s; a Retry-After up to MaxRetryAfter is still honoured in full.
+                MaxDelay = options.MaxRetryAfter > MaxBackoff ? options.MaxRetryAfter : MaxBackoff,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, time)),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response && IsRetryableStatus(response.StatusCode) ? RetryAfterParser.From(response, time.GetUtcNow()) : null),

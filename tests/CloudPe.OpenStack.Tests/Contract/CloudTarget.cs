@@ -99,12 +99,39 @@ internal sealed class CloudTarget : IAsyncDisposable
     {
         foreach (var connection in _connections)
         {
+            if (Simulator is null)
+            {
+                await RemoveLeftoversAsync(connection);
+            }
+
             connection.Dispose();
         }
 
         if (Simulator is not null)
         {
             await Simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>On a real cloud, deletes the servers and ports this connection's tests tagged (best effort).</summary>
+    private static async Task RemoveLeftoversAsync(OpenStackConnection connection)
+    {
+        var tag = RunTags.For(connection);
+        try
+        {
+            await foreach (var server in connection.Compute.ListServersDetailAsync(new Compute.ServerListQuery { Tags = [tag] }))
+            {
+                await connection.Compute.DeleteServerAsync(server.Id);
+            }
+
+            foreach (var port in await connection.Networking.ListPortsAsync(new Networking.PortQuery(Tags: [tag])))
+            {
+                await connection.Networking.DeletePortAsync(port.Id);
+            }
+        }
+        catch (OpenStackException)
+        {
+            // Clean-up must not hide the test's own outcome.
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ComputeContractTests
         Assert.Equal("vm-create", server.Name);
         Assert.Equal(1, server.PowerState);
         Assert.Null(server.ImageId);
-        Assert.Equal(["cloudpe", "tenant-7"], server.Tags.Order());
+        Assert.Equal(new[] { "cloudpe", "tenant-7", inventory.RunTag }.Order(), server.Tags.Order());
         Assert.Equal("vm-create", server.Metadata["cloudpe.io/uid"]);
         Assert.Single(server.AttachedVolumeIds);
         var addresses = Assert.Single(server.Addresses).Value;
@@ -59,16 +59,17 @@ public sealed class ComputeContractTests
         using var connection = cloud.Connect();
         var inventory = await Inventory.DiscoverAsync(connection);
         var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var pagingTag = $"paging-{Guid.NewGuid():N}";
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await connection.Compute.CreateServerAsync(inventory.Server($"vm-page-{i}", tags: ["cloudpe-paging"]), Ct)).Id);
+            ids.Add((await connection.Compute.CreateServerAsync(inventory.Server($"vm-page-{i}", tags: [pagingTag]), Ct)).Id);
         }
 
         await connection.Compute.CreateServerAsync(inventory.Server("vm-other", tags: ["something-else"]), Ct);
 
         var pages = cloud.Simulator is null ? 0 : cloud.Count("compute GET /servers/detail");
-        var listed = await connection.Compute.ListServersDetailAsync(new ServerListQuery { Tags = ["cloudpe-paging"], Limit = 2, ChangesSince = before }, Ct).ToListAsync(Ct);
+        var listed = await connection.Compute.ListServersDetailAsync(new ServerListQuery { Tags = [pagingTag], Limit = 2, ChangesSince = before }, Ct).ToListAsync(Ct);
 
         Assert.Equal(ids.Order(), listed.Select(s => s.Id).Order());
         if (cloud.Simulator is not null)

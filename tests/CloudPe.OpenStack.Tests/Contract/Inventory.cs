@@ -3,7 +3,7 @@ using CloudPe.OpenStack.Compute;
 namespace CloudPe.OpenStack.Tests.Contract;
 
 /// <summary>What a test needs to boot a server, discovered through the client itself so it works on any cloud.</summary>
-internal sealed record Inventory(string FlavorId, string LargerFlavorId, string ImageId, string NetworkId, string VolumeType, string SecurityGroup)
+internal sealed record Inventory(string FlavorId, string LargerFlavorId, string ImageId, string NetworkId, string VolumeType, string SecurityGroup, string RunTag)
 {
     public static async Task<Inventory> DiscoverAsync(OpenStackConnection connection)
     {
@@ -21,7 +21,8 @@ internal sealed record Inventory(string FlavorId, string LargerFlavorId, string 
             images.First(i => i.Status == "active").Id,
             network.Id,
             types[0].Name,
-            groups.FirstOrDefault(g => g.Name == "default")?.Id ?? groups[0].Id);
+            groups.FirstOrDefault(g => g.Name == "default")?.Id ?? groups[0].Id,
+            RunTags.For(connection));
     }
 
     public CreateServerRequest Server(string name, IReadOnlyList<ServerNetwork>? networks = null, IReadOnlyList<string>? tags = null) => new()
@@ -33,6 +34,6 @@ internal sealed record Inventory(string FlavorId, string LargerFlavorId, string 
         SecurityGroups = networks is null ? [SecurityGroup] : null,
         AdminPass = "Contract-Pa55word!",
         Metadata = new Dictionary<string, string> { ["cloudpe.io/uid"] = name },
-        Tags = tags ?? ["cloudpe-contract"],
+        Tags = [.. tags ?? [], RunTag],
     };
 }

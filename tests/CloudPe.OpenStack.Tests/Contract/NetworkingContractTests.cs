@@ -55,17 +55,18 @@ public sealed class NetworkingContractTests
         var groups = await connection.Networking.ListSecurityGroupsAsync(connection.ProjectId ?? (await connection.Identity.GetAuthenticationAsync(Ct)).ProjectId, Ct);
 
         var port = await connection.Networking.CreatePortAsync(new CreatePortRequest(networkId, subnets.Select(s => s.Id).ToList(), [groups[0].Id], "contract-port"), Ct);
-        await connection.Networking.AddTagAsync("ports", port.Id, "cloudpe-contract", Ct);
+        var tag = RunTags.For(connection);
+        await connection.Networking.AddTagAsync("ports", port.Id, tag, Ct);
         var read = await connection.Networking.GetPortAsync(port.Id, Ct);
         var byNetwork = await connection.Networking.ListPortsAsync(new PortQuery(NetworkId: networkId), Ct);
-        var byTag = await connection.Networking.ListPortsAsync(new PortQuery(Tags: ["cloudpe-contract"]), Ct);
+        var byTag = await connection.Networking.ListPortsAsync(new PortQuery(Tags: [tag]), Ct);
 
         Assert.Equal("contract-port", port.Name);
         Assert.Equal(subnets.Select(s => s.Id).Order(), port.FixedIps.Select(f => f.SubnetId).Order());
         Assert.Contains(port.FixedIps, f => f.IpAddress.Contains(':', StringComparison.Ordinal));
         Assert.Contains(port.FixedIps, f => f.IpAddress.Contains('.', StringComparison.Ordinal));
         Assert.Equal([groups[0].Id], port.SecurityGroupIds);
-        Assert.Equal(["cloudpe-contract"], read!.Tags);
+        Assert.Equal([tag], read!.Tags);
         Assert.Contains(byNetwork, p => p.Id == port.Id);
         Assert.Equal(port.Id, Assert.Single(byTag).Id);
         Assert.True(await connection.Networking.DeletePortAsync(port.Id, Ct));
@@ -81,6 +82,7 @@ public sealed class NetworkingContractTests
         var inventory = await Inventory.DiscoverAsync(connection);
         var (networkId, subnets) = await DualStackNetworkAsync(connection);
         var port = await connection.Networking.CreatePortAsync(new CreatePortRequest(networkId, subnets.Select(s => s.Id).ToList()), Ct);
+        await connection.Networking.AddTagAsync("ports", port.Id, RunTags.For(connection), Ct);
 
         var created = await connection.Compute.CreateServerAsync(inventory.Server("vm-port", [ServerNetwork.FromPort(port.Id)]), Ct);
         var server = await ServerWaiter.SettledAsync(connection, created.Id, "ACTIVE");
