@@ -87,9 +87,15 @@ internal sealed class WriteService(ObjectStore store, ResourceRegistry registry,
             }
 
             ApplyKindDefaults(type, obj);
+            var beforeSchema = type.Schema is null ? null : obj.DeepClone().AsObject();
             if (type.Schema?.Apply(obj, null) is { Count: > 0 } errors)
             {
                 throw Statuses.Invalid(type, name, errors);
+            }
+
+            if (beforeSchema is not null)
+            {
+                UnknownFields.RejectIfStrict(req, beforeSchema, obj);
             }
 
             IReadOnlyList<ResourceType>? crdTypes = null;
@@ -343,9 +349,15 @@ internal sealed class WriteService(ObjectStore store, ResourceRegistry registry,
         next["kind"] = current["kind"]?.DeepClone();
         ApplyKindDefaults(type, next);
 
+        var beforeSchema = type.Schema is null ? null : next.DeepClone().AsObject();
         if (type.Schema?.Apply(next, current) is { Count: > 0 } errors)
         {
             throw Statuses.Invalid(type, req.Name!, errors);
+        }
+
+        if (beforeSchema is not null)
+        {
+            UnknownFields.RejectIfStrict(req, beforeSchema, next);
         }
 
         IReadOnlyList<ResourceType>? crdTypes = null;

@@ -228,6 +228,20 @@ public abstract partial class KubectlFidelityTests(ClusterTarget target) : IDisp
     }
 
     [Fact]
+    public async Task Unknown_fields_are_refused_by_strict_validation_and_pruned_without_it()
+    {
+        var ns = await PrepareAsync();
+        var manifest = FidelityManifests.Widget("typo", ns, 3).Replace("  size: 3", "  size: 3\n  colour: blue", StringComparison.Ordinal);
+        var file = Cli.WriteFile("typo.yaml", manifest);
+        var strict = await Cli.RunAsync("apply", "-f", file);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("strict decoding error: unknown field \"spec.colour\"", strict.Stderr, StringComparison.Ordinal);
+
+        (await Cli.RunAsync("apply", "--validate=false", "-f", file)).Ok();
+        Assert.Equal("3 red", await JsonPathAsync(ns, "typo", "{.spec.size} {.spec.colour}{.spec.color}"));
+    }
+
+    [Fact]
     public async Task Replace_with_a_stale_resource_version_gets_409()
     {
         var ns = await PrepareAsync();
