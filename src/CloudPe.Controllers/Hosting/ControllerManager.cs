@@ -26,6 +26,7 @@ public sealed partial class ControllerManager : IHostedService, IDisposable
     private List<IControllerRunner> _controllers = [];
     private Task? _run;
     private volatile bool _isLeader;
+    private int _disposed;
 
     internal ControllerManager(
         IServiceProvider services,
@@ -75,6 +76,12 @@ public sealed partial class ControllerManager : IHostedService, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // Registered both as itself and as IHostedService, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _informersStop.Cancel();
         foreach (var controller in _controllers.OfType<IDisposable>())

@@ -1,5 +1,6 @@
 using k8s;
 using System.Diagnostics;
+using k8s.Models;
 using CloudPe.Controllers.Tests.Cluster;
 
 namespace CloudPe.Controllers.Tests.Runtime;
@@ -46,5 +47,54 @@ public sealed class LeaderElectionTests
         TestContext.Current.TestOutputHelper?.WriteLine($"leader hand-over after release: {handover.Elapsed.TotalMilliseconds:F0} ms");
         var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("widgets-leader", "default", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("b", lease.Spec.HolderIdentity);
+    }
+
+    [Fact]
+    public async Task Losing_the_lease_cancels_in_flight_reconciles_and_stops_the_workers()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        await cluster.CreateWidgetAsync("long");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reconciler = new ScriptedReconciler(async (_, _, ct) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+
+            return ReconcileResult.Done;
+        });
+        await using var a = new ManagerHarness(cluster, reconciler, manager: o =>
+        {
+            Elect("a")(o);
+            o.LeaderElection.LeaseDuration = TimeSpan.FromSeconds(2);
+            o.LeaderElection.RenewDeadline = TimeSpan.FromSeconds(1);
+        });
+        await a.StartAsync();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // Another holder takes the Lease (as after a network partition): renewals fail from now on.
+        var takeover = new System.Text.Json.Nodes.JsonObject
+        {
+            ["spec"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["holderIdentity"] = "intruder",
+                ["leaseDurationSeconds"] = 60,
+                ["renewTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }.ToJsonString();
+        await cluster.Client.CoordinationV1.PatchNamespacedLeaseAsync(
+            new V1Patch(takeover, V1Patch.PatchType.MergePatch), "widgets-leader", "default", cancellationToken: TestContext.Current.CancellationToken);
+
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => !a.Manager.IsLeader, "the workers stopped");
+        Assert.Equal(1, reconciler.CallsFor("long"));
     }
 }
