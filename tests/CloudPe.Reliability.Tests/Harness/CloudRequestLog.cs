@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+
+namespace CloudPe.Reliability.Tests.Harness;
+
+/// <summary>Every OpenStack request any operator of a world sent, by kind, plus how many got no answer.</summary>
+internal sealed class CloudRequestLog
+{
+    private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
+    private long _total;
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public IReadOnlyDictionary<string, long> ByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
+
+    public long Count(string kind) => _byKind.GetValueOrDefault(kind);
+
+    public void Add(string kind)
+    {
+        Interlocked.Increment(ref _total);
+        _byKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    }
+}
