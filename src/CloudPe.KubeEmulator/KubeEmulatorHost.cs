@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CloudPe.KubeEmulator.Api;
 using CloudPe.KubeEmulator.Auth;
 using CloudPe.KubeEmulator.Hosting;
-using CloudPe.KubeEmulator.Lifecycle;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,7 +45,8 @@ public sealed class KubeEmulatorHost : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var state = new EmulatorState(options);
-        var ca = options.UseTls ? CertificateAuthority.Create(options.TimeProvider.GetUtcNow()) : null;
+        // Certificates follow the real clock: TLS peers check validity against it, not against a test clock.
+        var ca = options.UseTls ? CertificateAuthority.Create(DateTimeOffset.UtcNow) : null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
@@ -119,14 +119,11 @@ public sealed class KubeEmulatorHost : IAsyncDisposable
 
     private void Seed()
     {
-        var now = Deletion.Timestamp(_state.Options.TimeProvider.GetUtcNow());
         var nsType = _state.Registry.Find("", "v1", "namespaces")!;
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             var req = new ApiRequest(nsType, null, null, null, new Microsoft.AspNetCore.Http.QueryCollection(), Identity.Admin);
             _state.Writes.Create(req, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
         }
-
-        _ = now;
     }
 }

@@ -198,7 +198,8 @@ public sealed class EmulatorApiTests(EmulatorTarget target) : IClassFixture<Emul
     [Fact]
     public async Task Bookmarks_follow_the_configured_clock()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The fake clock starts in 2000: TLS must still work because certificates follow the real clock.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         await using var host = await KubeEmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = time, BookmarkInterval = TimeSpan.FromSeconds(5) }, TestContext.Current.CancellationToken);
         using var client = ClientFactory.Create(host);
         var ct = TestContext.Current.CancellationToken;
