@@ -30,7 +30,7 @@ internal static class SandboxCommand
             return 2;
         }
 
-        var clock = Stopwatch.StartNew();
+        var clock = new StartupTimeline(Stopwatch.StartNew(), options.LogLevel is "Verbose" or "Debug");
         using var stop = new StopSignal();
         var parts = new SandboxParts();
         var exitCode = 1;
@@ -56,9 +56,9 @@ internal static class SandboxCommand
     }
 
     /// <summary>Starts and seeds everything, prints the next steps and waits for Ctrl+C; returns the exit code.</summary>
-    private static async Task<int> RunPartsAsync(SandboxOptions options, SandboxParts parts, StopSignal stop, Stopwatch clock)
+    private static async Task<int> RunPartsAsync(SandboxOptions options, SandboxParts parts, StopSignal stop, StartupTimeline clock)
     {
-        if (await StartServersAsync(options, parts) is { } busy)
+        if (await StartServersAsync(options, parts, clock) is { } busy)
         {
             await Console.Error.WriteLineAsync(busy);
             return 2;
@@ -70,10 +70,13 @@ internal static class SandboxCommand
         try
         {
             using var client = new Kubernetes(config);
-            await CrdInstaller.InstallAsync(client, stop.Token);
+            var crds = await CrdInstaller.InstallAsync(client, stop.Token);
+            clock.Mark($"CRDs created: {string.Join(", ", crds)}");
             await SandboxServer.CreateAsync(client, parts.Simulator!, stop.Token);
+            clock.Mark($"Secret {SandboxServer.SecretName} and CloudPeServer {SandboxServer.Name} created");
             parts.Operator = OperatorHost.Create([], OperatorOverrides(options, config));
             await parts.Operator.StartAsync(stop.Token);
+            clock.Mark("operator started; waiting for CloudPeServer sandbox to be Ready");
             notReady = await SandboxServer.WaitReadyAsync(client, ServerReadyTimeout, stop.Token);
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
@@ -96,7 +99,7 @@ internal static class SandboxCommand
     }
 
     /// <summary>Starts the emulator and the simulator; returns the one line to print when a port is taken.</summary>
-    private static async Task<string?> StartServersAsync(SandboxOptions options, SandboxParts parts)
+    private static async Task<string?> StartServersAsync(SandboxOptions options, SandboxParts parts, StartupTimeline clock)
     {
         try
         {
@@ -106,6 +109,8 @@ internal static class SandboxCommand
         {
             return PortInUse.Message(options.Port, "--port");
         }
+
+        clock.Mark($"Kubernetes API emulator listening on {parts.Emulator.BaseUri}");
 
         try
         {
@@ -126,6 +131,8 @@ internal static class SandboxCommand
         {
             return PortInUse.Message(options.SimulatorPort, "--sim-port");
         }
+
+        clock.Mark($"CloudPe simulator listening on {parts.Simulator.BaseUri}");
 
         return null;
     }
