@@ -12,7 +12,7 @@ public sealed class VmLifecycleTests
         var created = await bed.CreateVmAsync("web-01", VmTestbed.Spec(sizeGiB: 20));
 
         var provisioning = await bed.UntilAsync("web-01", vm => vm.Status.VmId is not null, "the server ID is in the status", step: TimeSpan.FromMilliseconds(100));
-        var running = await bed.UntilAsync("web-01", vm => Ready(vm), "the VM is Ready");
+        var running = await bed.UntilAsync("web-01", VmConditionsAssert.Ready, "the VM is Ready");
 
         Assert.Equal(provisioning.Status.VmId, running.Status.VmId);
         Assert.Equal(VmPhase.Running, running.Status.Phase);
@@ -24,9 +24,53 @@ public sealed class VmLifecycleTests
         Assert.Equal(running.Metadata.Generation, running.Status.ObservedGeneration);
         Assert.NotNull(running.Status.Console?.Url);
         Assert.Single(bed.ServersOf(created));
+        Assert.True(VmConditionsAssert.Is(running, ConditionTypes.Provisioned, ConditionStatus.True));
+        Assert.True(VmConditionsAssert.Is(running, ConditionTypes.PowerStateSynced, ConditionStatus.True));
+        Assert.Null(VmConditionsAssert.Get(running, "Reconciling"));
     }
 
-    internal static bool Ready(CloudPeVM vm) =>
-        vm.Status.Conditions.Any(c => c.Type == ConditionTypes.Ready && c.Status == ConditionStatus.True)
-        && vm.Status.ObservedGeneration == vm.Metadata.Generation;
+    [Fact]
+    public async Task Power_state_is_reached_from_every_state()
+    {
+        await using var bed = await VmTestbed.StartAsync();
+        var vm = await bed.CreateVmAsync("power", VmTestbed.Spec());
+        await bed.UntilAsync("power", VmConditionsAssert.Ready, "running");
+
+        foreach (var (wanted, phase) in new[]
+        {
+            (PowerState.Stopped, VmPhase.Stopped),
+            (PowerState.Suspended, VmPhase.Suspended), // from SHUTOFF: start, then suspend
+            (PowerState.Stopped, VmPhase.Stopped),     // from SUSPENDED: resume, then stop
+            (PowerState.Running, VmPhase.Running),
+            (PowerState.Suspended, VmPhase.Suspended),
+            (PowerState.Running, VmPhase.Running),     // resume
+        })
+        {
+            await bed.PatchVmAsync("power", $$$"""{"spec":{"powerState":"{{{wanted}}}"}}""");
+            var settled = await bed.UntilAsync("power", v => VmConditionsAssert.ReadyIn(v, phase) && v.Spec.PowerState == wanted, $"the VM is {phase}");
+            Assert.Equal(wanted, settled.Status.PowerState);
+            Assert.Null(settled.Status.TaskState);
+        }
+
+        var server = Assert.Single(bed.ServersOf(vm));
+        Assert.Equal("ACTIVE", server.Status);
+        var reasons = (await bed.EventsAsync("power")).Select(e => e.Reason).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Stopping", "Starting", "Suspending", "Resuming" }, reasons);
+    }
+
+    [Fact]
+    public async Task A_transition_is_reported_as_in_progress_until_it_ends()
+    {
+        await using var bed = await VmTestbed.StartAsync();
+        await bed.CreateVmAsync("slow", VmTestbed.Spec());
+
+        var building = await bed.UntilAsync("slow", v => v.Status.Phase == VmPhase.Provisioning, "the VM is building", step: TimeSpan.FromMilliseconds(100));
+
+        var ready = VmConditionsAssert.Get(building, ConditionTypes.Ready)!;
+        Assert.Equal(ConditionStatus.False, ready.Status);
+        Assert.Contains(ready.Reason, new[] { "Provisioning", "Creating" });
+        Assert.True(VmConditionsAssert.Is(building, "Reconciling", ConditionStatus.True));
+        Assert.Equal("BUILD", building.Status.OpenStackStatus);
+        await bed.UntilAsync("slow", VmConditionsAssert.Ready, "the build ends");
+    }
 }

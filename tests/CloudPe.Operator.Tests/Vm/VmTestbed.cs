@@ -47,6 +47,9 @@ internal sealed class VmTestbed : IAsyncDisposable
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The running operator's services.</summary>
+    public IServiceProvider Services => _operator?.Services ?? throw new InvalidOperationException("The operator is not running.");
+
     public static async Task<VmTestbed> StartAsync(VmTestbedOptions? options = null)
     {
         options ??= new VmTestbedOptions();
@@ -61,7 +64,7 @@ internal sealed class VmTestbed : IAsyncDisposable
         }
 
         await bed.CreateCloudPeServerAsync();
-        await bed.StartOperatorAsync();
+        await bed.StartOperatorAsync(options.CloudHandler);
         await bed.WaitForServerReadyAsync();
         return bed;
     }

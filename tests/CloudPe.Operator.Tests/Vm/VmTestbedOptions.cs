@@ -19,4 +19,7 @@ internal sealed class VmTestbedOptions
     public int FleetPageSize { get; init; } = 100;
 
     public int MinVolumeSizeGiB { get; init; } = 30;
+
+    /// <summary>Replaces the operator's OpenStack HTTP handler on the first start (to intercept calls).</summary>
+    public Func<HttpMessageHandler>? CloudHandler { get; init; }
 }
