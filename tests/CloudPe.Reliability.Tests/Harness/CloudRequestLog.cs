@@ -6,6 +6,7 @@ namespace CloudPe.Reliability.Tests.Harness;
 internal sealed class CloudRequestLog
 {
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _passwords = new(StringComparer.Ordinal);
     private long _total;
 
     public long Total => Interlocked.Read(ref _total);
@@ -13,6 +14,11 @@ internal sealed class CloudRequestLog
     public IReadOnlyDictionary<string, long> ByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
 
     public long Count(string kind) => _byKind.GetValueOrDefault(kind);
+
+    /// <summary>Server ID → the password of the last changePassword Nova accepted for it.</summary>
+    public IReadOnlyDictionary<string, string> LastPasswordSet => new Dictionary<string, string>(_passwords, StringComparer.Ordinal);
+
+    public void PasswordSet(string serverId, string password) => _passwords[serverId] = password;
 
     public void Add(string kind)
     {

@@ -44,6 +44,13 @@ internal sealed class CloudRequestRecorder(CrashSwitch crash, CloudRequestLog lo
             }
         }
 
+        if (response.IsSuccessStatusCode && kind.EndsWith(":changePassword", StringComparison.Ordinal)
+            && body?["changePassword"]?["adminPass"]?.GetValue<string>() is { } password)
+        {
+            var segments = request.RequestUri!.AbsolutePath.Split('/');
+            log.PasswordSet(segments[^2], password);
+        }
+
         if (crash.Observe(kind) || crash.IsTripped)
         {
             response.Dispose();

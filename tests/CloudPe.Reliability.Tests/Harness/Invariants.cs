@@ -1,4 +1,5 @@
 using CloudPe.CloudSimulator;
+using k8s;
 using CloudPe.Operator.Api.V1Alpha1;
 
 namespace CloudPe.Reliability.Tests.Harness;
@@ -112,6 +113,17 @@ internal static class Invariants
             }
 
             violations.AddRange(SpecMismatches(vm, actual, snapshot, cloudServer!));
+            if (world.CloudRequests.LastPasswordSet.TryGetValue(actual.Id, out var sent))
+            {
+                var secretName = vm.Spec.PasswordSecretRef?.Name ?? name + "-credentials";
+                var key = vm.Spec.PasswordSecretRef?.Key is { Length: > 0 } k ? k : CloudPeVMSpec.DefaultPasswordKey;
+                var secret = await world.Admin.CoreV1.ReadNamespacedSecretAsync(secretName, World.Ns, cancellationToken: world.CancellationToken);
+                var stored = secret.Data?.TryGetValue(key, out var bytes) == true ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+                if (stored != sent)
+                {
+                    violations.Add($"{name}: the password last set in the VM is not the one in Secret {secretName}");
+                }
+            }
         }
 
         return violations;
