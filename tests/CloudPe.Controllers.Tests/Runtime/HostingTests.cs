@@ -26,7 +26,7 @@ public sealed class HostingTests
         {
             foreach (var tag in tags)
             {
-                if (tag is { Key: "controller", Value: "Widget" })
+                if (tag is { Key: "controller", Value: "hosted-widgets" })
                 {
                     Interlocked.Add(ref reconciles, value);
                 }
@@ -38,7 +38,11 @@ public sealed class HostingTests
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<IKubernetes>(cluster.Client);
         builder.Services.AddSingleton(reconciler);
-        builder.Services.AddController<Widget, ScriptedReconciler>(o => o.MaxConcurrentReconciles = 2);
+        builder.Services.AddController<Widget, ScriptedReconciler>(o =>
+        {
+            o.Name = "hosted-widgets";
+            o.MaxConcurrentReconciles = 2;
+        });
         using (var host = builder.Build())
         {
             await host.StartAsync(TestContext.Current.CancellationToken);

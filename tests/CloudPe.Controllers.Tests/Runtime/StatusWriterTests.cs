@@ -39,9 +39,10 @@ public sealed class StatusWriterTests
         writer = harness.Services.GetRequiredService<StatusWriter>();
         cache = harness.Widgets;
         await harness.StartAsync();
-        await Eventually.HoldsAsync(() => cache.Get(TestCluster.Namespace, "steady")?.Status?.Phase == "Ready", "the first status reached the cache");
-        Assert.Equal(1, writes);
-        await Eventually.HoldsAsync(() => reconciler.InFlight == 0 && harness.Queue.Depth == 0, "the queue is idle");
+        await Eventually.HoldsAsync(
+            () => cache.Get(TestCluster.Namespace, "steady")?.Status?.Phase == "Ready" && reconciler.InFlight == 0 && harness.Queue.Depth == 0,
+            "the first status reached the cache and the queue is idle");
+        Assert.Equal(1, Volatile.Read(ref writes));
         cluster.Api.Admin.ResetCounters();
 
         for (var i = 1; i <= 100; i++)
