@@ -53,20 +53,24 @@ set +a
 echo "contract suite against http://$CLOUDPE_TEST_ENDPOINT$CLOUDPE_TEST_PROJECT_PATH/v3 (region $CLOUDPE_TEST_REGION)"
 log="$(mktemp)"
 test_start=$(date +%s.%N)
-(cd "$root" && timeout 900 dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal") 2>&1 | tee "$log"
+(cd "$root" && timeout 1500 dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal") 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 test_seconds=$(awk -v a="$(date +%s.%N)" -v b="$test_start" 'BEGIN{printf "%.1f", a-b}')
 free -m | awk '/^Mem:/{print "memory after the tests: " $3 " MB used of " $2 " MB"}'
 
+# The console logger ends with "Passed!/Failed! - Failed: N, Passed: N, Skipped: N" at minimal
+# verbosity and with a "Total tests:" block at normal verbosity; read either.
 line="$(grep -E '^(Passed|Failed)!' "$log" | tail -1)"
+if [ -z "$line" ] && grep -q '^Total tests:' "$log"; then
+  line="$(awk '/^Total tests:/{t=1} t && /^ *(Passed|Failed|Skipped):/{gsub(/ /,""); printf "%s ", $0}' "$log" | sed -E 's/:/: /g')"
+fi
 rm -f "$log"
 echo "CONFORMANCE-TIMES setup=${setup_seconds}s tests=${test_seconds}s"
 if [ -z "$line" ]; then
   echo "FAIL  contract suite -- no test summary (exit code $rc)"
   result 0 1 0; exit 1
 fi
-p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
-f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
-s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+num() { grep -oE "$1: *[0-9]+" <<<"$line" | grep -oE '[0-9]+' || echo 0; }
+p=$(num Passed) f=$(num Failed) s=$(num Skipped)
 [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
 result "$p" "$f" "$s"

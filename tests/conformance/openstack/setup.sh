@@ -12,6 +12,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=tests/conformance/openstack/lib.sh
 . "$here/lib.sh"
 [ "$(id -u)" = 0 ] || die "must run as root"
+# A failed setup leaves nothing running (the logs stay for the diagnosis).
+trap 'rc=$?; [ $rc = 0 ] || stop_all; exit $rc' EXIT
 
 # ---------------------------------------------------------------- 0. previous run, ports, state
 stop_all
@@ -19,7 +21,7 @@ rm -rf "$ETC" "$ST" "$LOG" "$RUN" "$BIN" "$PYD" "$DBDIR" "$LAB/env"
 for p in $BACKEND_PORTS; do port_busy "$p" && die "127.0.0.1:$p is already in use by a process this lab did not start"; done
 mkdir -p "$ETC"/{keystone,glance,placement,nova,neutron/plugins/ml2,cinder} "$ST"/{keystone,glance/images,glance/staging,glance/tasks,nova/instances,neutron,cinder,locks,rabbitmq,nginx} \
   "$LOG" "$RUN" "$BIN" "$PYD"
-chmod 700 "$LAB"
+chmod 755 "$LAB"
 step "previous run stopped, state cleaned"
 
 # ---------------------------------------------------------------- 1. packages (the cache)
