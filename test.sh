@@ -35,14 +35,22 @@ for proj in tests/*/*.Tests.csproj; do
   dotnet test "$proj" -c Release --no-build --nologo \
     --logger "console;verbosity=normal" --blame-hang-timeout 10m 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
-  line="$(grep -E '^(Passed|Failed)!' "$log" | tail -1)"
-  if [ -z "$line" ]; then
-    if grep -q 'No test is available' "$log"; then record "$name" 0 0 0; else record "$name" 0 1 0; fi
-    continue
+  # The console logger at normal verbosity ends with a block: "Total tests: N", "Passed: N",
+  # "Failed: N", "Skipped: N" (lines that are absent count 0); quiet verbosity prints "Passed!  - Failed: ...".
+  if grep -q '^Total tests:' "$log"; then
+    block="$(tac "$log" | sed '/^Total tests:/q' | tac)"
+    count() { grep -E "^ *$1: *[0-9]+" <<<"$block" | head -1 | grep -oE '[0-9]+' || echo 0; }
+    p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+  else
+    line="$(grep -E '^(Passed|Failed)!' "$log" | tail -1)"
+    if [ -z "$line" ]; then
+      if grep -q 'No test is available' "$log"; then record "$name" 0 0 0; else record "$name" 0 1 0; fi
+      continue
+    fi
+    p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+    s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
   fi
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
-  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
   [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
   record "$name" "$p" "$f" "$s"
 done
