@@ -31,6 +31,9 @@ internal sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
         };
 
+        // As in the container image (Dockerfile): workstation GC.
+        start.Environment["DOTNET_gcServer"] = "0";
+
         // Under "dotnet run" the process is the apphost; under "dotnet CloudPe.Benchmarks.dll" it is the muxer.
         var self = Environment.ProcessPath ?? "dotnet";
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")

@@ -13,7 +13,7 @@ internal sealed class FleetArguments
 
     public int Resyncs { get; private set; } = 3;
 
-    public TimeSpan ResyncInterval { get; private set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ResyncInterval { get; private set; } = TimeSpan.FromSeconds(10);
 
     public int Concurrency { get; private set; } = 4;
 

@@ -14,7 +14,7 @@ internal static class FleetCommand
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"{e.Message}\nUsage: fleet [--sizes 100,1000] [--servers 1,10] [--build-latency 30s] [--resyncs 3] [--resync-interval 5s] [--concurrency 4] [--page-size 100]");
+            await Console.Error.WriteLineAsync($"{e.Message}\nUsage: fleet [--sizes 100,1000] [--servers 1,10] [--build-latency 30s] [--resyncs 3] [--resync-interval 10s] [--concurrency 4] [--page-size 100]");
             return 2;
         }
 

@@ -28,6 +28,9 @@ internal sealed record FleetResult
 
     public required long WorkingSetBytes { get; init; }
 
+    /// <summary>Anonymous resident memory (working set minus shared file-backed pages).</summary>
+    public required long PrivateBytes { get; init; }
+
     public required long ManagedHeapBytes { get; init; }
 
     public required double CpuSecondsPerResync { get; init; }

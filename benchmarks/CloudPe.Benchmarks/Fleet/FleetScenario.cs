@@ -70,6 +70,7 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
             ApplyToReady = ready,
             ReadyToLatencyRatio = ready / options.BuildLatency,
             WorkingSetBytes = stats.WorkingSetBytes,
+            PrivateBytes = stats.PrivateBytes,
             ManagedHeapBytes = stats.ManagedHeapBytes,
             CpuSecondsPerResync = cpuPerResync,
         };
@@ -122,6 +123,7 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
                 RequestsPerResync = perResync,
                 TokensPerHour = perResync.GetValueOrDefault(TokenRoute) * ProductionResyncsPerHour,
                 WorkingSetBytes = stats.WorkingSetBytes,
+                PrivateBytes = stats.PrivateBytes,
                 ManagedHeapBytes = stats.ManagedHeapBytes,
                 CpuSecondsPerResync = cpuPerResync,
                 ResyncWallTime = wall / options.Resyncs,

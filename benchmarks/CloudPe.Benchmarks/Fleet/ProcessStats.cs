@@ -3,22 +3,22 @@ using System.Globalization;
 namespace CloudPe.Benchmarks.Fleet;
 
 /// <summary>Memory of a child process after a full GC, as it reports it on the <c>stats</c> command.</summary>
-internal sealed record ProcessStats(long WorkingSetBytes, long ManagedHeapBytes, long Extra)
+internal sealed record ProcessStats(long WorkingSetBytes, long PrivateBytes, long ManagedHeapBytes, long Extra)
 {
-    /// <summary>Collects, then formats "stats WS HEAP EXTRA".</summary>
+    /// <summary>Collects, then formats "stats WS PRIVATE HEAP EXTRA".</summary>
     public static string Measure(long extra)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return string.Create(CultureInfo.InvariantCulture, $"stats {self.WorkingSet64} {heap} {extra}");
+        return string.Create(CultureInfo.InvariantCulture, $"stats {self.WorkingSet64} {PrivateResident()} {heap} {extra}");
     }
 
     public static ProcessStats Parse(string line)
     {
         var parts = line.Split(' ');
-        if (parts.Length != 4 || parts[0] != "stats")
+        if (parts.Length != 5 || parts[0] != "stats")
         {
             throw new InvalidOperationException($"Unexpected answer: {line}");
         }
@@ -26,6 +26,21 @@ internal sealed record ProcessStats(long WorkingSetBytes, long ManagedHeapBytes,
         return new ProcessStats(
             long.Parse(parts[1], CultureInfo.InvariantCulture),
             long.Parse(parts[2], CultureInfo.InvariantCulture),
-            long.Parse(parts[3], CultureInfo.InvariantCulture));
+            long.Parse(parts[3], CultureInfo.InvariantCulture),
+            long.Parse(parts[4], CultureInfo.InvariantCulture));
+    }
+
+    // Anonymous resident memory (Linux RssAnon): the working set without the shared, file-backed framework pages.
+    private static long PrivateResident()
+    {
+        const string Status = "/proc/self/status";
+        if (!File.Exists(Status))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal));
+        var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return kb is null ? 0 : long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
     }
 }
