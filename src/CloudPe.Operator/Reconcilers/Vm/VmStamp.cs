@@ -2,16 +2,18 @@ namespace CloudPe.Operator.Reconcilers.Vm;
 
 /// <summary>
 /// How cloud resources are marked as belonging to one CloudPeVM: a tag with the CR's UID (servers and ports)
-/// and server metadata with the UID and the create-time choices that may never change afterwards.
+/// and server metadata with the UID and the create-time choices that may never change afterwards. Metadata keys
+/// use neither '/' (Nova refuses keys outside <c>^[a-zA-Z0-9-_:. ]{1,255}$</c>) nor ':' (Cinder's metadata
+/// filter ignored such keys on a real cloud).
 /// </summary>
 internal static class VmStamp
 {
-    public const string UidMetadataKey = "cloudpe.io/uid";
-    public const string NameMetadataKey = "cloudpe.io/name";
-    public const string ImageMetadataKey = "cloudpe.io/image";
-    public const string NetworkMetadataKey = "cloudpe.io/network";
-    public const string IpModeMetadataKey = "cloudpe.io/ip-mode";
-    public const string StoragePolicyMetadataKey = "cloudpe.io/storage-policy";
+    public const string UidMetadataKey = "cloudpe_uid";
+    public const string NameMetadataKey = "cloudpe_name";
+    public const string ImageMetadataKey = "cloudpe_image";
+    public const string NetworkMetadataKey = "cloudpe_network";
+    public const string IpModeMetadataKey = "cloudpe_ip_mode";
+    public const string StoragePolicyMetadataKey = "cloudpe_storage_policy";
 
     /// <summary>VM annotation: Secret UID and resourceVersion whose password the VM last received.</summary>
     public const string AppliedPasswordAnnotation = "cloudpe.io/password-applied";
