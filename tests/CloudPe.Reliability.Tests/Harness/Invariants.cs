@@ -11,7 +11,7 @@ namespace CloudPe.Reliability.Tests.Harness;
 /// </summary>
 internal static class Invariants
 {
-    private const string UidKey = "cloudpe.io/uid";
+    private const string UidKey = "cloudpe_uid";
     private const string TagPrefix = "cloudpe-uid-";
 
     /// <param name="world">The world to check.</param>
