@@ -80,7 +80,9 @@ internal static class Invariants
             var ready = vm.Status?.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready);
             if (expectedFailures?.TryGetValue(name, out var reason) == true)
             {
-                if (ready is null || ready.Status != ConditionStatus.False || ready.Reason != reason || vm.Status!.ObservedGeneration != vm.Metadata.Generation)
+                // "*": any reason that says why (the contract only asks for a reason, not which one).
+                var reasonOk = reason == "*" ? ready?.Reason is { Length: > 0 } r && r != "Ready" && ready.Message is { Length: > 0 } : ready?.Reason == reason;
+                if (ready is null || ready.Status != ConditionStatus.False || !reasonOk || vm.Status!.ObservedGeneration != vm.Metadata.Generation)
                 {
                     violations.Add($"{name}: expected Ready=False reason {reason}, got {ready?.Status} {ready?.Reason} (observed {vm.Status?.ObservedGeneration}/{vm.Metadata.Generation})");
                 }

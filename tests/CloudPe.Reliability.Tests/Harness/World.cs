@@ -289,9 +289,9 @@ internal sealed class World : IAsyncDisposable
     public Task CreateSecretAsync(string name, string key, string value) =>
         CreateSecretAsync(name, new Dictionary<string, byte[]> { [key] = Encoding.UTF8.GetBytes(value) });
 
-    public async Task CreateCloudPeServerAsync(string name, string secretName, string endpoint, string projectPath, Action<CloudPeServerSpec>? edit = null)
+    public async Task CreateCloudPeServerAsync(string name, string secretName, string endpoint, string projectPath, Action<CloudPeServerSpec>? edit = null, bool createSecret = true)
     {
-        if (await SecretExistsAsync(secretName) is false)
+        if (createSecret && !await SecretExistsAsync(secretName))
         {
             await CreateSecretAsync(secretName, new Dictionary<string, byte[]>
             {
@@ -392,7 +392,7 @@ internal sealed class World : IAsyncDisposable
             text = text.Replace(secret, "<SECRET>", StringComparison.Ordinal);
         }
 
-        return text.Length > 400 ? text[..400] : text;
+        return text.Length > 1500 ? text[..1500] : text;
     }
 
     private async Task<bool> SecretExistsAsync(string name)

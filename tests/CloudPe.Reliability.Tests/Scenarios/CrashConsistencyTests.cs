@@ -23,6 +23,11 @@ public sealed class CrashConsistencyTests
 
         var leaks = await world.ScanForSecretsAsync();
         TestContext.Current.TestOutputHelper?.WriteLine($"crash consistency: {tally}; OpenStack requests {world.CloudRequests.Total}; operators started {world.Operators.Count}; log lines {world.Logs.Lines.Count}");
+        foreach (var line in violations.Concat(leaks))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+        }
+
         Assert.Empty(violations);
         Assert.Empty(leaks);
         Assert.True(tally["crash points"] >= 50, $"only {tally["crash points"]} crash points were reached: {tally}");

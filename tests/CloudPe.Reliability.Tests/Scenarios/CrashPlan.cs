@@ -18,12 +18,13 @@ internal static class CrashPlan
             points.Add(new("create", mode, "compute POST /servers/{id}/remote-consoles", 1));
         }
 
-        foreach (var flavor in new[] { "c1.medium", "c1.small" })
+        // Each resize point flips the flavor between c1.small and c1.medium.
+        foreach (var round in new[] { "first", "second" })
         {
-            points.Add(new("resize", flavor, "compute POST /servers/{id}/action:resize", 1));
-            points.Add(new("resize", flavor, GetServer, 1));
-            points.Add(new("resize", flavor, "compute POST /servers/{id}/action:confirmResize", 1));
-            points.Add(new("resize", flavor, GetServer, 2));
+            points.Add(new("resize", round, "compute POST /servers/{id}/action:resize", 1));
+            points.Add(new("resize", round, GetServer, 1));
+            points.Add(new("resize", round, "compute POST /servers/{id}/action:confirmResize", 1));
+            points.Add(new("resize", round, GetServer, 2));
         }
 
         points.Add(new("extend", "+10", "volume POST /volumes/{id}/action", 1));
@@ -55,7 +56,7 @@ internal static class CrashPlan
         points.Add(new("delete", "Running", "network GET /ports", 1));
         points.Add(new("delete", "Running", "network DELETE /ports/{id}", 1));
         points.Add(new("delete", "Running", "volume GET /volumes/detail", 1));
-        points.Add(new("delete", "Running", "volume DELETE /volumes/{id}", 1));
+        points.Add(new("delete", "Suspended", "compute DELETE /servers/{id}", 1));
         return points;
     }
 

@@ -49,7 +49,11 @@ internal sealed class CrashScenarios(World world, ScenarioTally tally)
         Func<Task> act = point.Step switch
         {
             "create" => () => world.CreateVmAsync($"c-{n}", CreateSpec(point.Variant)),
-            "resize" => () => world.PatchSpecAsync(ResizeVm, new JsonObject { ["flavor"] = point.Variant }),
+            "resize" => async () =>
+            {
+                var vm = await world.GetVmAsync(ResizeVm);
+                await world.PatchSpecAsync(ResizeVm, new JsonObject { ["flavor"] = vm!.Spec.Flavor == "c1.small" ? "c1.medium" : "c1.small" });
+            },
             "extend" => async () =>
             {
                 var vm = await world.GetVmAsync(ExtendVm);
