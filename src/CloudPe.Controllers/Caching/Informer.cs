@@ -24,6 +24,7 @@ internal sealed partial class Informer<T> : IInformer
     private readonly ResourceMetadata _resource = ResourceMetadata.Of<T>();
     private readonly List<Action<T?, T?>> _handlers = [];
     private readonly Lock _handlersGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resourceVersions = new(StringComparer.Ordinal);
     private int _scopesSynced;
 
     public Informer(KubeApi api, InformerSettings settings, TimeProvider time, ILogger logger)
@@ -41,6 +42,9 @@ internal sealed partial class Informer<T> : IInformer
     public bool HasSynced => Store.HasSynced;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Store.WaitForSyncAsync(cancellationToken);
+
+    /// <summary>The resourceVersion a re-watch of the scope would start from (null: all namespaces).</summary>
+    internal string? ResourceVersionOf(string? @namespace) => _resourceVersions.GetValueOrDefault(@namespace ?? "");
 
     /// <summary>Adds a change handler called with (old, new); new is null for a delete, old is null for an add.</summary>
     public void AddHandler(Action<T?, T?> handler)
@@ -156,6 +160,7 @@ internal sealed partial class Informer<T> : IInformer
         while (continueToken is not null);
 
         Replace(@namespace, items);
+        _resourceVersions[@namespace ?? ""] = resourceVersion;
         LogListed(_logger, _resource.Plural, @namespace ?? "*", items.Count, resourceVersion);
         return resourceVersion;
     }
@@ -207,6 +212,7 @@ internal sealed partial class Informer<T> : IInformer
             if (!string.IsNullOrEmpty(rv))
             {
                 watch.ResourceVersion = rv;
+                _resourceVersions[@namespace ?? ""] = rv;
             }
         }
     }

@@ -23,9 +23,9 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public ResourceClient<Widget> Widgets { get; }
 
-    public static async Task<TestCluster> StartAsync()
+    public static async Task<TestCluster> StartAsync(EmulatorOptions? options = null)
     {
-        var api = await KubeEmulatorHost.StartAsync(new EmulatorOptions());
+        var api = await KubeEmulatorHost.StartAsync(options ?? new EmulatorOptions());
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(api.KubeconfigYaml())));
         var client = new Kubernetes(config);
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(WidgetCrd());

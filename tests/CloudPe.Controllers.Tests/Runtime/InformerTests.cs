@@ -2,6 +2,7 @@ using k8s;
 using System.Text.Json.Nodes;
 using CloudPe.Controllers.Tests.Cluster;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudPe.Controllers.Tests.Runtime;
 
@@ -51,6 +52,26 @@ public sealed class InformerTests
             () => harness.Widgets.Get(TestCluster.Namespace, "new") is not null && harness.Widgets.Get(TestCluster.Namespace, "goes") is null,
             "the cache follows the API after the relist");
         Assert.NotNull(harness.Widgets.Get(TestCluster.Namespace, "stays"));
+    }
+
+    [Fact]
+    public async Task Bookmarks_keep_the_resource_version_fresh_so_a_resume_after_compaction_needs_no_relist()
+    {
+        await using var cluster = await TestCluster.StartAsync(new KubeEmulator.EmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(50) });
+        await cluster.CreateWidgetAsync("w");
+        await using var harness = new ManagerHarness(cluster, new ScriptedReconciler());
+        await harness.StartAsync();
+        var informer = harness.Services.GetRequiredService<InformerRegistry>().Get<Widget>();
+
+        var other = await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "unrelated" } }, TestCluster.Namespace, cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => informer.ResourceVersionOf(null) == other.Metadata.ResourceVersion, "a bookmark carried the newer resourceVersion");
+        cluster.Api.Admin.CompactHistory();
+        cluster.Api.Admin.CloseAllWatches();
+        await cluster.CreateWidgetAsync("after");
+
+        await Eventually.HoldsAsync(() => harness.Widgets.Get(TestCluster.Namespace, "after") is not null, "the resumed watch delivered the new object");
+        Assert.Equal(1, cluster.Requests("list widgets"));
     }
 
     [Fact]
