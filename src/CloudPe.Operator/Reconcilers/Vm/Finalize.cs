@@ -7,7 +7,7 @@ namespace CloudPe.Operator.Reconcilers.Vm;
 
 /// <summary>
 /// Deletion behind the finalizer: delete the server, wait until Nova no longer has it, then remove the stamped
-/// ports and volumes left behind (404 counts as done) and release the finalizer. <c>deletionPolicy: Orphan</c>
+/// ports and the recorded volume left behind (404 counts as done) and release the finalizer. <c>deletionPolicy: Orphan</c>
 /// leaves everything in the cloud.
 /// </summary>
 internal static class Finalize
@@ -61,7 +61,7 @@ internal static class Finalize
             services.Fleet.Remove(ctx.ServerKey, id);
         }
 
-        // The server is gone: what it leaves behind is found by the stamp (ports) and by stamp or status (volumes).
+        // The server is gone: what it leaves behind is found by the stamp (ports) and by the recorded ID (volume).
         var removed = new List<string>();
         var network = ctx.Cloud.Networking;
         foreach (var port in await network.ListPortsAsync(new PortQuery(Tags: [VmStamp.Tag(ctx.Uid)]), cancellationToken).ConfigureAwait(false))
@@ -72,9 +72,10 @@ internal static class Finalize
             }
         }
 
+        // Nova copies no server metadata onto the boot volume, so the volume is known only by the ID the VM recorded.
         var storage = ctx.Cloud.BlockStorage;
-        var volumes = (await storage.ListVolumesAsync(new Dictionary<string, string> { [VmStamp.UidMetadataKey] = ctx.Uid }, cancellationToken).ConfigureAwait(false)).ToList();
-        if (ctx.Status.VolumeId is { } volumeId && volumes.All(v => v.Id != volumeId) && await storage.GetVolumeAsync(volumeId, cancellationToken).ConfigureAwait(false) is { } known)
+        var volumes = new List<CloudPe.OpenStack.BlockStorage.Volume>();
+        if (ctx.Status.VolumeId is { } volumeId && await storage.GetVolumeAsync(volumeId, cancellationToken).ConfigureAwait(false) is { } known)
         {
             volumes.Add(known);
         }
