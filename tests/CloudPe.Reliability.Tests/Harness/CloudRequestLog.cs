@@ -9,6 +9,7 @@ internal sealed class CloudRequestLog
     private readonly ConcurrentDictionary<string, string> _passwords = new(StringComparer.Ordinal);
     private long _total;
 
+    /// <summary>Requests sent (outcomes, recorded as "kind -> status", are not counted here).</summary>
     public long Total => Interlocked.Read(ref _total);
 
     public IReadOnlyDictionary<string, long> ByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
@@ -22,7 +23,11 @@ internal sealed class CloudRequestLog
 
     public void Add(string kind)
     {
-        Interlocked.Increment(ref _total);
+        if (!kind.Contains(" -> ", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _total);
+        }
+
         _byKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 }

@@ -35,7 +35,18 @@ internal sealed class CloudRequestRecorder(CrashSwitch crash, CloudRequestLog lo
 
         var kind = RequestKind.Of(request.Method, request.RequestUri!, projectPath, body);
         log.Add(kind);
-        var response = await base.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            log.Add(kind + " -> no answer");
+            throw;
+        }
+
+        log.Add($"{kind} -> {(int)response.StatusCode}");
         if (response.Headers.TryGetValues("X-Subject-Token", out var tokens))
         {
             foreach (var token in tokens)

@@ -265,8 +265,8 @@ internal sealed class World : IAsyncDisposable
         await Admin.CustomObjects.GetNamespacedCustomObjectAsync<CloudPeServer>(CloudPeServer.KubeGroup, CloudPeServer.KubeVersion, Ns, CloudPeServer.KubePluralName, name, CancellationToken);
 
     public Task<CloudPeVM> PatchVmAsync(string name, JsonObject mergePatch) =>
-        Admin.CustomObjects.PatchNamespacedCustomObjectAsync<CloudPeVM>(
-            new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Ns, CloudPeVM.KubePluralName, name, cancellationToken: CancellationToken);
+        AsUserAsync(() => Admin.CustomObjects.PatchNamespacedCustomObjectAsync<CloudPeVM>(
+            new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Ns, CloudPeVM.KubePluralName, name, cancellationToken: CancellationToken));
 
     public Task<CloudPeVM> PatchSpecAsync(string name, JsonObject spec) => PatchVmAsync(name, new JsonObject { ["spec"] = spec });
 
@@ -274,13 +274,32 @@ internal sealed class World : IAsyncDisposable
         PatchVmAsync(name, new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [annotation] = value } } });
 
     public Task DeleteVmAsync(string name) =>
-        Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Ns, CloudPeVM.KubePluralName, name, cancellationToken: CancellationToken);
+        AsUserAsync(() => Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Ns, CloudPeVM.KubePluralName, name, cancellationToken: CancellationToken));
+
+    /// <summary>Like kubectl, a user's write is retried when the API server answers 409 (injected write conflicts hit users too).</summary>
+    private async Task<T> AsUserAsync<T>(Func<Task<T>> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
+            {
+                // Try again.
+            }
+        }
+    }
 
     public async Task CreateSecretAsync(string name, IReadOnlyDictionary<string, byte[]> data)
     {
-        foreach (var value in data.Values)
+        foreach (var (key, value) in data)
         {
-            Secrets.Add(Encoding.UTF8.GetString(value));
+            if (key != CloudPeServerSpec.ApplicationCredentialIdKey)
+            {
+                Secrets.Add(Encoding.UTF8.GetString(value));
+            }
         }
 
         await Admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns }, Data = data.ToDictionary() }, Ns, cancellationToken: CancellationToken);
@@ -338,9 +357,13 @@ internal sealed class World : IAsyncDisposable
         // Passwords the operator generated live in the Secrets it owns: collect them before scanning.
         foreach (var secret in (await Admin.CoreV1.ListNamespacedSecretAsync(Ns, cancellationToken: CancellationToken)).Items)
         {
-            foreach (var value in secret.Data?.Values ?? [])
+            // The application credential ID is an identifier, not a secret (logs name it on purpose).
+            foreach (var (key, value) in secret.Data ?? new Dictionary<string, byte[]>())
             {
-                Secrets.Add(Encoding.UTF8.GetString(value));
+                if (key != CloudPeServerSpec.ApplicationCredentialIdKey)
+                {
+                    Secrets.Add(Encoding.UTF8.GetString(value));
+                }
             }
         }
 

@@ -99,6 +99,26 @@ public sealed class BadInputTests
         Assert.True(writes <= 2 * (manifests.Count - rejected + 4), $"{writes} API writes in 10 quiet minutes");
     }
 
+    /// <summary>
+    /// Bytes that are not UTF-8 cannot be the password the user meant: the operator must report the Secret, not boot
+    /// the VM with a password made of replacement characters that matches nothing the user has.
+    /// </summary>
+    [Fact]
+    public async Task A_password_secret_holding_binary_junk_is_reported_not_used()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await World.StartAsync(new WorldOptions { Seed = 8 }, ct);
+        await world.CreateSecretAsync(BadManifests.JunkPasswordSecret, new Dictionary<string, byte[]> { ["password"] = [0xff, 0x00, 0xfe, 0x80, 0x01, 0xc3, 0x28, 0x0a, 0x00, 0xff] });
+        var spec = World.Spec();
+        spec.PasswordSecretRef = new SecretKeyReference { Name = BadManifests.JunkPasswordSecret };
+        await world.CreateVmAsync("password-secret-binary", spec);
+
+        var violations = await world.ConvergeAsync(TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["password-secret-binary"] = "*" });
+
+        Assert.Empty(violations);
+        Assert.Equal(0, world.CloudRequests.Count("compute POST /servers"));
+    }
+
     private static async Task PrepareReferencesAsync(World world, UnhelpfulEndpoint garbage, UnhelpfulEndpoint silent)
     {
         var ct = world.CancellationToken;

@@ -63,12 +63,11 @@ internal static class BadManifests
             Admit("password-secret-other-ns", "PasswordSecretNotFound", s => Set(s, "passwordSecretRef", new JsonObject { ["name"] = "tenant-b-password" })),
             Admit("password-secret-wrong-key", "PasswordSecretNotFound", s => Set(s, "passwordSecretRef", new JsonObject { ["name"] = JunkPasswordSecret, ["key"] = "missing" })),
             Admit("password-secret-empty", "PasswordSecretNotFound", s => Set(s, "passwordSecretRef", new JsonObject { ["name"] = EmptyPasswordSecret })),
-            Admit("password-secret-binary", null, s => Set(s, "passwordSecretRef", new JsonObject { ["name"] = JunkPasswordSecret })),
             Admit("server-answers-garbage", "ServerNotReady", s => Set(s, "serverRef", new JsonObject { ["name"] = GarbageServer })),
             Admit("server-never-answers", "ServerNotReady", s => Set(s, "serverRef", new JsonObject { ["name"] = SilentServer })),
             Admit("server-junk-credentials", "ServerNotReady", s => Set(s, "serverRef", new JsonObject { ["name"] = JunkCredentialsServer })),
             Admit("server-missing-credentials", "ServerNotReady", s => Set(s, "serverRef", new JsonObject { ["name"] = MissingCredentialsServer })),
-            Admit("size-beyond-quota", null, s => Set(s, "volume", new JsonObject { ["sizeGiB"] = 16384 })),
+            Admit("flavor-is-an-image", "FlavorNotFound", s => Set(s, "flavor", "Ubuntu 24.04")),
         };
         return list;
     }
