@@ -20,7 +20,7 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-if ! command -v php >/dev/null 2>&1 || ! php -m 2>/dev/null | grep -qi '^curl$' || ! command -v phpunit >/dev/null 2>&1; then
+if ! command -v php >/dev/null 2>&1 || ! php -r 'exit(extension_loaded("curl") && extension_loaded("mbstring") ? 0 : 1);' 2>/dev/null || ! command -v phpunit >/dev/null 2>&1; then
   echo "install-tools: installing php-cli, php-curl, php-mbstring, php-xml and phpunit from Debian"
   apt_install php-cli php-curl php-mbstring php-xml phpunit || true
 fi
