@@ -28,7 +28,7 @@ public sealed class CloudSimulatorHost : IAsyncDisposable
     /// <summary>"127.0.0.1:PORT", what a CloudPeServer puts in <c>spec.endpoint</c>.</summary>
     public string Endpoint { get; }
 
-    /// <summary>The project path prefix, e.g. "/openstack/14".</summary>
+    /// <summary>The project path prefix, e.g. "/openstack/14", or "/" for a plain OpenStack layout.</summary>
     public string ProjectPath { get; }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
@@ -73,7 +73,7 @@ public sealed class CloudSimulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(address, settings.Port));
         var app = builder.Build();
 
-        var root = settings.ProjectPath;
+        var root = settings.ProjectPath.TrimEnd('/');
         app.Use((context, next) =>
         {
             context.Response.Headers["x-openstack-request-id"] = "req-" + Guid.NewGuid().ToString("D");
@@ -120,10 +120,11 @@ public sealed class CloudSimulatorHost : IAsyncDisposable
 
     private static SimulatorOptions Normalize(SimulatorOptions options)
     {
+        // "/" is a plain OpenStack without a prefix; the services then live at /v3, /compute, ... next to /_sim.
         var path = "/" + options.ProjectPath.Trim().Trim('/');
-        if (path == "/" || path.StartsWith("/_sim", StringComparison.Ordinal))
+        if (path.StartsWith("/_sim", StringComparison.Ordinal))
         {
-            throw new ArgumentException("ProjectPath must be a non-empty path outside /_sim.", nameof(options));
+            throw new ArgumentException("ProjectPath must be \"/\" or a path outside /_sim.", nameof(options));
         }
 
         return new SimulatorOptions

@@ -3,7 +3,7 @@ namespace CloudPe.CloudSimulator;
 /// <summary>Settings of one simulated CloudPe project.</summary>
 public sealed class SimulatorOptions
 {
-    /// <summary>Path prefix under which every OpenStack API of the project lives.</summary>
+    /// <summary>Path prefix under which every OpenStack API of the project lives; "/" for none (a plain OpenStack).</summary>
     public string ProjectPath { get; set; } = "/openstack/14";
 
     /// <summary>Region written into the catalog.</summary>

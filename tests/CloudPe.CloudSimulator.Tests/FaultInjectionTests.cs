@@ -49,7 +49,7 @@ public sealed class FaultInjectionTests
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => cloud.CreateServerAsync());
 
         var server = Assert.Single(cloud.Host.Admin.Snapshot().Servers);
-        Assert.Equal("uid-vm-1", server.Metadata["cloudpe.io/uid"]);
+        Assert.Equal("uid-vm-1", server.Metadata["cloudpe_uid"]);
         var listed = (await cloud.GetAsync("compute/v2.1/servers/detail"))["servers"]!.AsArray();
         Assert.Equal(server.Id, Assert.Single(listed)!["id"]!.GetValue<string>());
     }

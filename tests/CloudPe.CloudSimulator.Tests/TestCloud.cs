@@ -24,7 +24,7 @@ internal sealed class TestCloud : IAsyncDisposable
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
     public string VolumePath => $"volume/v3/{Host.ProjectId}";
 
-    public static async Task<TestCloud> StartAsync(SimulatorLatencies? latencies = null, TimeSpan? tokenLifetime = null)
+    public static async Task<TestCloud> StartAsync(SimulatorLatencies? latencies = null, TimeSpan? tokenLifetime = null, string projectPath = "/openstack/14")
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var host = await CloudSimulatorHost.StartAsync(new SimulatorOptions
@@ -33,6 +33,7 @@ internal sealed class TestCloud : IAsyncDisposable
             Latencies = latencies ?? new SimulatorLatencies(),
             TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(1),
             Seed = 42,
+            ProjectPath = projectPath,
         }, Ct);
         var cloud = new TestCloud(host, clock, new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(30) });
         cloud.Token = await cloud.AuthenticateAsync(host.ApplicationCredentialId, host.ApplicationCredentialSecret);
@@ -61,7 +62,7 @@ internal sealed class TestCloud : IAsyncDisposable
     /// <summary>Sends to a path under the project prefix; <paramref name="token"/> defaults to the held token.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? version = Compute, string? token = "")
     {
-        using var request = new HttpRequestMessage(method, Host.ProjectPath.TrimStart('/') + "/" + path);
+        using var request = new HttpRequestMessage(method, Host.ProjectPath.Trim('/') + "/" + path);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -124,7 +125,7 @@ internal sealed class TestCloud : IAsyncDisposable
                 ["volume_type"] = "General Purpose",
                 ["delete_on_termination"] = true,
             }),
-            ["metadata"] = new JsonObject { ["cloudpe.io/uid"] = "uid-" + name },
+            ["metadata"] = new JsonObject { ["cloudpe_uid"] = "uid-" + name },
         };
         if (tags is not null)
         {

@@ -6,8 +6,8 @@ using CloudPe.CloudSimulator.Model;
 namespace CloudPe.CloudSimulator.Api;
 
 /// <summary>
-/// <c>POST /servers/{id}/action</c> and remote consoles. Each action checks vm_state and task_state
-/// like Nova (409 otherwise) and schedules its lazy transition.
+/// <c>POST /servers/{id}/action</c> and remote consoles. Each action checks vm_state, task_state and "launched"
+/// with the rules of Nova's <c>@check_instance_state</c> (409 otherwise) and schedules its lazy transition.
 /// </summary>
 internal static class ServerActions
 {
@@ -25,10 +25,10 @@ internal static class ServerActions
         switch (action)
         {
             case "os-start":
-                Require(server, "start", VmStates.Stopped);
+                Require(server, "start", [VmStates.Stopped]);
                 return Transition(r, server, TaskStates.PoweringOn, latency.Action, VmStates.Active, PowerStates.Running);
             case "os-stop":
-                Require(server, "stop", VmStates.Active, VmStates.Error);
+                Require(server, "stop", [VmStates.Active, VmStates.Error]);
                 return Transition(r, server, TaskStates.PoweringOff, latency.Action, VmStates.Stopped, PowerStates.Shutdown);
             case "reboot":
                 var type = (argument as JsonObject)?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null;
@@ -39,27 +39,27 @@ internal static class ServerActions
 
                 if (type == "SOFT")
                 {
-                    Require(server, "reboot", VmStates.Active);
+                    Require(server, "reboot", [VmStates.Active]);
                     return Transition(r, server, TaskStates.Rebooting, latency.Action, VmStates.Active, PowerStates.Running);
                 }
 
-                Require(server, "reboot", VmStates.Active, VmStates.Stopped, VmStates.Suspended, VmStates.Error);
+                Require(server, "reboot", [VmStates.Active, VmStates.Stopped, VmStates.Suspended, VmStates.Error], InstanceStateCheck.AllowReboot);
                 return Transition(r, server, TaskStates.RebootingHard, latency.Action, VmStates.Active, PowerStates.Running);
             case "suspend":
-                Require(server, "suspend", VmStates.Active);
+                Require(server, "suspend", [VmStates.Active]);
                 return Transition(r, server, TaskStates.Suspending, latency.Action, VmStates.Suspended, PowerStates.Suspended);
             case "resume":
-                Require(server, "resume", VmStates.Suspended);
+                Require(server, "resume", [VmStates.Suspended]);
                 return Transition(r, server, TaskStates.Resuming, latency.Action, VmStates.Active, PowerStates.Running);
             case "resize":
                 return Resize(r, server, argument);
             case "confirmResize":
-                Require(server, "confirmResize", VmStates.Resized);
+                Require(server, "confirmResize", [VmStates.Resized]);
                 server.PreviousFlavor = null;
                 server.Move(server.VmStateBeforeResize ?? VmStates.Active, null, server.PowerState, r.Now);
-                return Accepted();
+                return new JsonReply(204, null);
             case "revertResize":
-                Require(server, "revertResize", VmStates.Resized);
+                Require(server, "revertResize", [VmStates.Resized]);
                 var previous = server.PreviousFlavor!;
                 return Transition(r, server, TaskStates.ResizeReverting, latency.Resize, server.VmStateBeforeResize ?? VmStates.Active, server.PowerState, () =>
                 {
@@ -73,7 +73,7 @@ internal static class ServerActions
                     throw ApiException.BadRequest("Invalid input for field/attribute changePassword. 'adminPass' is a required property");
                 }
 
-                Require(server, "changePassword", VmStates.Active);
+                Require(server, "changePassword", [VmStates.Active]);
                 server.AdminPass = password;
                 return Accepted();
             case "os-getVNCConsole":
@@ -130,9 +130,9 @@ internal static class ServerActions
     {
         var flavorRef = ServerCreation.Scalar((argument as JsonObject)?["flavorRef"])
             ?? throw ApiException.BadRequest("Invalid input for field/attribute resize. 'flavorRef' is a required property");
+        Require(server, "resize", [VmStates.Active, VmStates.Stopped]);
         var flavor = r.State.Flavors.FirstOrDefault(f => f.Id == flavorRef.Split('/')[^1])
             ?? throw ApiException.BadRequest($"Flavor {flavorRef} could not be found.");
-        Require(server, "resize", VmStates.Active, VmStates.Stopped);
         if (flavor.Id == server.Flavor.Id)
         {
             throw ApiException.BadRequest("When resizing, instances must change flavor!");
@@ -159,18 +159,8 @@ internal static class ServerActions
         return Accepted();
     }
 
-    private static void Require(ServerRecord server, string action, params string[] vmStates)
-    {
-        if (server.TaskState is { } task)
-        {
-            throw ApiException.Conflict($"Cannot '{action}' instance {server.Id} while it is in task_state {task}");
-        }
-
-        if (!vmStates.Contains(server.VmState))
-        {
-            throw ApiException.Conflict($"Cannot '{action}' instance {server.Id} while it is in vm_state {server.VmState}");
-        }
-    }
+    private static void Require(ServerRecord server, string action, string[] vmStates, string?[]? taskStates = null) =>
+        InstanceStateCheck.Require(server, action, vmStates, taskStates ?? InstanceStateCheck.NoTask);
 
     private static void RequireReady(ServerRecord server)
     {

@@ -30,11 +30,12 @@ internal static class ServerCreation
             throw Invalid(body, $"'{name}' does not match '^(?! )[^\\x00-\\x1F\\x7F]*(?<! )$'");
         }
 
+        // Schema errors (metadata included) come before any lookup, as in Nova.
+        var metadata = NovaMetadata.Parse(body["metadata"]);
         var flavorRef = Scalar(body["flavorRef"]) ?? throw Invalid(body, "'flavorRef' is a required property");
         var flavor = state.Flavors.FirstOrDefault(f => f.Id == flavorRef.Split('/')[^1])
             ?? throw ApiException.BadRequest($"Flavor {flavorRef} could not be found.");
 
-        var metadata = Metadata(body["metadata"]);
         var tags = Tags(body["tags"]);
         var groups = SecurityGroups(state, body["security_groups"]);
         var boot = BootSource(r, body, flavor);
@@ -93,7 +94,7 @@ internal static class ServerCreation
             state.Ports[port.Id] = port;
         }
 
-        AttachBootVolume(state, server, boot, metadata, now);
+        AttachBootVolume(state, server, boot, now);
         state.Servers[server.Id] = server;
 
         var failure = state.FailingBuilds.Count > 0 ? state.FailingBuilds.Dequeue() : null;
@@ -153,32 +154,6 @@ internal static class ServerCreation
         {
             throw Invalid(body, $"Additional properties are not allowed ('{unexpected}' was unexpected)");
         }
-    }
-
-    private static Dictionary<string, string> Metadata(JsonNode? node)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not JsonObject metadata || metadata.Count > 128)
-        {
-            throw ApiException.BadRequest("Invalid input for field/attribute metadata. Value: " + node.ToJsonString() + ". metadata must be an object of at most 128 items");
-        }
-
-        foreach (var (key, value) in metadata)
-        {
-            if (key.Length is 0 or > 255 || value is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>().Length > 255)
-            {
-                throw ApiException.BadRequest($"Invalid input for field/attribute metadata. Value: {metadata.ToJsonString()}. '{key}' must be a string key with a string value of at most 255 characters");
-            }
-
-            result[key] = v.GetValue<string>();
-        }
-
-        return result;
     }
 
     private static List<string> Tags(JsonNode? node)
@@ -384,7 +359,7 @@ internal static class ServerCreation
         return requests;
     }
 
-    private static void AttachBootVolume(CloudState state, ServerRecord server, BootRequest boot, Dictionary<string, string> metadata, DateTimeOffset now)
+    private static void AttachBootVolume(CloudState state, ServerRecord server, BootRequest boot, DateTimeOffset now)
     {
         var volume = boot.ExistingVolume;
         if (volume is null && boot.VolumeSize is { } size)
@@ -400,11 +375,7 @@ internal static class ServerCreation
                 Created = now,
                 Updated = now,
             };
-            foreach (var (key, value) in metadata)
-            {
-                volume.Metadata[key] = value;
-            }
-
+            // Nova gives the volume it creates from block_device_mapping_v2 none of the server's metadata.
             state.Volumes[volume.Id] = volume;
         }
 

@@ -12,25 +12,32 @@ internal static class ServerTagsAndMetadata
     {
         map.Map(Services.Compute, prefix, "GET", "/servers/{id}/tags", r => TagList(Tagged(r)));
         map.Map(Services.Compute, prefix, "PUT", "/servers/{id}/tags", ReplaceTags);
-        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/tags", r => { Touch(r, Tagged(r)).Tags.Clear(); return new JsonReply(204, null); });
+        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/tags", r => { Touch(r, Editable(Tagged(r), "delete tags")).Tags.Clear(); return new JsonReply(204, null); });
         map.Map(Services.Compute, prefix, "GET", "/servers/{id}/tags/{tag}", r => Tagged(r).Tags.Contains(r.Route("tag"))
             ? new JsonReply(204, null)
             : throw ApiException.NotFound($"Tag {r.Route("tag")} could not be found for instance {r.Route("id")}."));
         map.Map(Services.Compute, prefix, "PUT", "/servers/{id}/tags/{tag}", AddTag);
-        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/tags/{tag}", r => Touch(r, Tagged(r)).Tags.Remove(r.Route("tag"))
+        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/tags/{tag}", r => Touch(r, Editable(Tagged(r), "delete tag")).Tags.Remove(r.Route("tag"))
             ? new JsonReply(204, null)
             : throw ApiException.NotFound($"Tag {r.Route("tag")} could not be found for instance {r.Route("id")}."));
 
         map.Map(Services.Compute, prefix, "GET", "/servers/{id}/metadata", r => MetadataReply(ComputeApi.Find(r)));
         map.Map(Services.Compute, prefix, "PUT", "/servers/{id}/metadata", r => SetMetadata(r, replace: true));
         map.Map(Services.Compute, prefix, "POST", "/servers/{id}/metadata", r => SetMetadata(r, replace: false));
-        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/metadata/{key}", r => Touch(r, ComputeApi.Find(r)).Metadata.Remove(r.Route("key"))
+        map.Map(Services.Compute, prefix, "DELETE", "/servers/{id}/metadata/{key}", r => Touch(r, Editable(ComputeApi.Find(r), "delete metadata")).Metadata.Remove(r.Route("key"))
             ? new JsonReply(204, null)
             : throw ApiException.NotFound("Metadata item was not found"));
     }
 
     private static ServerRecord Tagged(ApiRequest r) =>
         r.Version < new ApiVersion(2, 26) ? throw ApiException.NotFound("The resource could not be found.") : ComputeApi.Find(r);
+
+    /// <summary>Nova refuses metadata and tag changes unless the server is active, suspended or stopped (409).</summary>
+    private static ServerRecord Editable(ServerRecord server, string action)
+    {
+        InstanceStateCheck.Require(server, action, InstanceStateCheck.Editable, InstanceStateCheck.AnyTask, mustHaveLaunched: false);
+        return server;
+    }
 
     private static ServerRecord Touch(ApiRequest r, ServerRecord server)
     {
@@ -44,6 +51,7 @@ internal static class ServerTagsAndMetadata
     private static JsonReply ReplaceTags(ApiRequest r)
     {
         var server = Tagged(r);
+        Editable(server, "update tags");
         if ((r.Body as JsonObject)?["tags"] is not JsonArray array || array.Count > 50
             || array.Any(t => t is not JsonValue v || v.GetValueKind() != JsonValueKind.String || !ValidTag(v.GetValue<string>())))
         {
@@ -57,7 +65,7 @@ internal static class ServerTagsAndMetadata
 
     private static JsonReply AddTag(ApiRequest r)
     {
-        var server = Tagged(r);
+        var server = Editable(Tagged(r), "update tag");
         var tag = r.Route("tag");
         if (!ValidTag(tag))
         {
@@ -83,13 +91,8 @@ internal static class ServerTagsAndMetadata
 
     private static JsonReply SetMetadata(ApiRequest r, bool replace)
     {
-        var server = ComputeApi.Find(r);
-        var items = r.RequireObject("metadata");
-        if (items.Any(p => p.Key.Length is 0 or > 255 || p.Value is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>().Length > 255))
-        {
-            throw ApiException.BadRequest("Invalid input for field/attribute metadata. Keys and values must be strings of at most 255 characters");
-        }
-
+        var server = Editable(ComputeApi.Find(r), "update metadata");
+        var items = NovaMetadata.Parse(r.RequireObject("metadata"));
         if (replace)
         {
             server.Metadata.Clear();
@@ -97,7 +100,7 @@ internal static class ServerTagsAndMetadata
 
         foreach (var (key, value) in items)
         {
-            server.Metadata[key] = value!.GetValue<string>();
+            server.Metadata[key] = value;
         }
 
         Touch(r, server);
