@@ -109,7 +109,21 @@ internal sealed class TestCloud : IAsyncDisposable
         string name = "vm-1", string flavor = "c1.small", string network = "public-net", string image = "Ubuntu 24.04",
         int volumeSize = 20, JsonArray? tags = null, string version = Compute, Action<JsonObject>? edit = null)
     {
-        var server = new JsonObject
+        var server = await ServerBodyAsync(name, flavor, network, image, volumeSize);
+        if (tags is not null)
+        {
+            server["tags"] = tags;
+        }
+
+        edit?.Invoke(server);
+        return await CallAsync(HttpMethod.Post, "compute/v2.1/servers", new JsonObject { ["server"] = server }, version);
+    }
+
+    /// <summary>The <c>server</c> object of a boot-from-volume create, with the IDs looked up by name.</summary>
+    public async Task<JsonObject> ServerBodyAsync(
+        string name = "vm-1", string flavor = "c1.small", string network = "public-net", string image = "Ubuntu 24.04", int volumeSize = 20)
+    {
+        return new JsonObject
         {
             ["name"] = name,
             ["flavorRef"] = await IdByNameAsync("compute/v2.1/flavors/detail", "flavors", flavor),
@@ -127,13 +141,6 @@ internal sealed class TestCloud : IAsyncDisposable
             }),
             ["metadata"] = new JsonObject { ["cloudpe_uid"] = "uid-" + name },
         };
-        if (tags is not null)
-        {
-            server["tags"] = tags;
-        }
-
-        edit?.Invoke(server);
-        return await CallAsync(HttpMethod.Post, "compute/v2.1/servers", new JsonObject { ["server"] = server }, version);
     }
 
     public async Task<string> CreateActiveServerAsync(string name = "vm-1", JsonArray? tags = null)

@@ -21,7 +21,7 @@ internal static class ComputeApi
         map.Map(Services.Compute, Prefix, "POST", "/servers", ServerCreation.Create);
         map.Map(Services.Compute, Prefix, "GET", "/servers", r => ServerListing.List(r, detail: false));
         map.Map(Services.Compute, Prefix, "GET", "/servers/detail", r => ServerListing.List(r, detail: true));
-        map.Map(Services.Compute, Prefix, "GET", "/servers/{id}", r => new JsonReply(200, new JsonObject { ["server"] = ComputeViews.ServerDetail(r, Find(r)) }));
+        map.Map(Services.Compute, Prefix, "GET", "/servers/{id}", GetServer);
         map.Map(Services.Compute, Prefix, "DELETE", "/servers/{id}", Delete);
         map.Map(Services.Compute, Prefix, "POST", "/servers/{id}/action", ServerActions.Run);
         map.Map(Services.Compute, Prefix, "POST", "/servers/{id}/remote-consoles", ServerActions.RemoteConsole);
@@ -37,6 +37,17 @@ internal static class ComputeApi
         return r.State.Servers.TryGetValue(id, out var server) && !server.IsDeleted
             ? server
             : throw ApiException.NotFound($"Instance {id} could not be found.");
+    }
+
+    private static JsonBytesReply GetServer(ApiRequest r)
+    {
+        var server = Find(r);
+        var w = r.State.Json.Begin();
+        w.WriteStartObject();
+        w.WritePropertyName("server");
+        ComputeViews.WriteServerDetail(w, r, server, r.State.Ports.Values.Where(p => p.DeviceId == server.Id).OrderBy(p => p.Created).ToLookup(p => p.DeviceId, StringComparer.Ordinal));
+        w.WriteEndObject();
+        return r.State.Json.Finish(200);
     }
 
     private static JsonObject Version(CloudState state) => new()

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudPe.CloudSimulator.Http;
 using CloudPe.CloudSimulator.Model;
@@ -45,166 +44,228 @@ internal static class ComputeViews
         return node;
     }
 
-    public static JsonObject ServerSummary(ApiRequest r, ServerRecord s) =>
-        new() { ["id"] = s.Id, ["name"] = s.Name, ["links"] = Links(r.State, "servers", s.Id) };
+    /// <summary>Ports by the server they are bound to; build once per answer (a per-server scan is O(servers × ports)).</summary>
+    public static ILookup<string, PortRecord> PortsByDevice(CloudState state) =>
+        state.Ports.Values.Where(p => p.DeviceId.Length > 0).OrderBy(p => p.Created).ToLookup(p => p.DeviceId, StringComparer.Ordinal);
 
-    public static JsonObject ServerDetail(ApiRequest r, ServerRecord s)
+    public static void WriteServerSummary(Utf8JsonWriter w, ApiRequest r, ServerRecord s)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("name", s.Name);
+        WriteLinks(w, r.State, "servers", s.Id);
+        w.WriteEndObject();
+    }
+
+    public static void WriteServerDetail(Utf8JsonWriter w, ApiRequest r, ServerRecord s, ILookup<string, PortRecord> portsByDevice)
     {
         var state = r.State;
         var v = r.Version;
-        var node = new JsonObject
+        var building = s.VmState == VmStates.Building;
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("name", s.Name);
+        w.WriteString("status", s.Status);
+        w.WriteString("tenant_id", state.ProjectId);
+        w.WriteString("user_id", state.UserId);
+        w.WriteStartObject("metadata");
+        foreach (var (key, value) in s.Metadata)
         {
-            ["id"] = s.Id,
-            ["name"] = s.Name,
-            ["status"] = s.Status,
-            ["tenant_id"] = state.ProjectId,
-            ["user_id"] = state.UserId,
-            ["metadata"] = Paging.Map(s.Metadata),
-            ["hostId"] = s.VmState == VmStates.Building ? "" : HostId(state.ProjectId),
-            ["image"] = s.Image is { } image
-                ? new JsonObject { ["id"] = image.Id, ["links"] = new JsonArray(new JsonObject { ["rel"] = "bookmark", ["href"] = $"{state.PublicRoot}/compute/images/{image.Id}" }) }
-                : "",
-            ["flavor"] = FlavorOfServer(r, s.Flavor),
-            ["created"] = Timestamps.Seconds(s.Created),
-            ["updated"] = Timestamps.Seconds(s.Updated),
-            ["addresses"] = Addresses(state, s),
-            ["accessIPv4"] = "",
-            ["accessIPv6"] = "",
-            ["links"] = Links(state, "servers", s.Id),
-            ["OS-DCF:diskConfig"] = "MANUAL",
-            ["progress"] = 0,
-            ["OS-EXT-AZ:availability_zone"] = s.VmState == VmStates.Building ? "" : "nova",
-            ["config_drive"] = "",
-            ["key_name"] = s.KeyName,
-            ["OS-SRV-USG:launched_at"] = s.LaunchedAt is { } launched ? Timestamps.Cinder(launched) : null,
-            ["OS-SRV-USG:terminated_at"] = s.DeletedAt is { } deleted ? Timestamps.Cinder(deleted) : null,
-            ["OS-EXT-STS:task_state"] = s.TaskState,
-            ["OS-EXT-STS:vm_state"] = s.VmState,
-            ["OS-EXT-STS:power_state"] = s.PowerState,
-            ["os-extended-volumes:volumes_attached"] = VolumesAttached(r, s),
-        };
+            w.WriteString(key, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteString("hostId", building ? "" : state.HostId);
+        if (s.Image is { } image)
+        {
+            w.WriteStartObject("image");
+            w.WriteString("id", image.Id);
+            w.WriteStartArray("links");
+            WriteLink(w, "bookmark", $"{state.PublicRoot}/compute/images/{image.Id}");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteString("image", "");
+        }
+
+        WriteFlavorOfServer(w, r, s.Flavor);
+        w.WriteString("created", Timestamps.Seconds(s.Created));
+        w.WriteString("updated", Timestamps.Seconds(s.Updated));
+        WriteAddresses(w, state, portsByDevice[s.Id]);
+        w.WriteString("accessIPv4", "");
+        w.WriteString("accessIPv6", "");
+        WriteLinks(w, state, "servers", s.Id);
+        w.WriteString("OS-DCF:diskConfig", "MANUAL");
+        w.WriteNumber("progress", 0);
+        w.WriteString("OS-EXT-AZ:availability_zone", building ? "" : "nova");
+        w.WriteString("config_drive", "");
+        WriteNullable(w, "key_name", s.KeyName);
+        WriteNullable(w, "OS-SRV-USG:launched_at", s.LaunchedAt is { } launched ? Timestamps.Cinder(launched) : null);
+        WriteNullable(w, "OS-SRV-USG:terminated_at", s.DeletedAt is { } deleted ? Timestamps.Cinder(deleted) : null);
+        WriteNullable(w, "OS-EXT-STS:task_state", s.TaskState);
+        w.WriteString("OS-EXT-STS:vm_state", s.VmState);
+        w.WriteNumber("OS-EXT-STS:power_state", s.PowerState);
+        WriteVolumesAttached(w, r, s);
         if (!s.IsDeleted)
         {
-            node["security_groups"] = new JsonArray(s.SecurityGroupNames.Select(n => (JsonNode)new JsonObject { ["name"] = n }).ToArray());
+            w.WriteStartArray("security_groups");
+            foreach (var group in s.SecurityGroupNames)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", group);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         }
 
         if (s.Fault is { } fault && s.VmState is VmStates.Error or VmStates.Deleted)
         {
-            node["fault"] = new JsonObject
-            {
-                ["code"] = fault.Code,
-                ["created"] = Timestamps.Seconds(fault.Created),
-                ["message"] = fault.Message,
-            };
+            w.WriteStartObject("fault");
+            w.WriteNumber("code", fault.Code);
+            w.WriteString("created", Timestamps.Seconds(fault.Created));
+            w.WriteString("message", fault.Message);
+            w.WriteEndObject();
         }
 
         if (v >= new ApiVersion(2, 9))
         {
-            node["locked"] = false;
+            w.WriteBoolean("locked", false);
         }
 
         if (v >= new ApiVersion(2, 19))
         {
-            node["description"] = s.Description;
+            WriteNullable(w, "description", s.Description);
         }
 
         if (v >= new ApiVersion(2, 26))
         {
-            node["tags"] = Paging.Strings(s.Tags);
+            w.WriteStartArray("tags");
+            foreach (var tag in s.Tags)
+            {
+                w.WriteStringValue(tag);
+            }
+
+            w.WriteEndArray();
         }
 
         if (v >= new ApiVersion(2, 63))
         {
-            node["trusted_image_certificates"] = null;
+            w.WriteNull("trusted_image_certificates");
         }
 
         if (v >= new ApiVersion(2, 73))
         {
-            node["locked_reason"] = null;
+            w.WriteNull("locked_reason");
         }
 
         if (v >= new ApiVersion(2, 96))
         {
-            node["pinned_availability_zone"] = null;
+            w.WriteNull("pinned_availability_zone");
         }
 
-        return node;
+        w.WriteEndObject();
     }
 
-    private static JsonObject FlavorOfServer(ApiRequest r, FlavorRecord f)
+    private static void WriteFlavorOfServer(Utf8JsonWriter w, ApiRequest r, FlavorRecord f)
     {
+        w.WriteStartObject("flavor");
         if (r.Version < new ApiVersion(2, 47))
         {
-            return new JsonObject
-            {
-                ["id"] = f.Id,
-                ["links"] = new JsonArray(new JsonObject { ["rel"] = "bookmark", ["href"] = $"{r.State.PublicRoot}/compute/flavors/{f.Id}" }),
-            };
+            w.WriteString("id", f.Id);
+            w.WriteStartArray("links");
+            WriteLink(w, "bookmark", $"{r.State.PublicRoot}/compute/flavors/{f.Id}");
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNumber("vcpus", f.Vcpus);
+            w.WriteNumber("ram", f.RamMb);
+            w.WriteNumber("disk", f.DiskGb);
+            w.WriteNumber("ephemeral", 0);
+            w.WriteNumber("swap", 0);
+            w.WriteString("original_name", f.Name);
+            w.WriteStartObject("extra_specs");
+            w.WriteEndObject();
         }
 
-        return new JsonObject
-        {
-            ["vcpus"] = f.Vcpus,
-            ["ram"] = f.RamMb,
-            ["disk"] = f.DiskGb,
-            ["ephemeral"] = 0,
-            ["swap"] = 0,
-            ["original_name"] = f.Name,
-            ["extra_specs"] = new JsonObject(),
-        };
+        w.WriteEndObject();
     }
 
-    private static JsonArray VolumesAttached(ApiRequest r, ServerRecord s)
+    private static void WriteVolumesAttached(Utf8JsonWriter w, ApiRequest r, ServerRecord s)
     {
-        var list = new JsonArray();
-        if (s.IsDeleted)
+        w.WriteStartArray("os-extended-volumes:volumes_attached");
+        if (!s.IsDeleted)
         {
-            return list;
-        }
-
-        foreach (var id in s.VolumeIds)
-        {
-            var entry = new JsonObject { ["id"] = id };
-            if (r.Version >= new ApiVersion(2, 3))
+            foreach (var id in s.VolumeIds)
             {
-                entry["delete_on_termination"] = s.DeleteOnTermination.Contains(id);
-            }
+                w.WriteStartObject();
+                w.WriteString("id", id);
+                if (r.Version >= new ApiVersion(2, 3))
+                {
+                    w.WriteBoolean("delete_on_termination", s.DeleteOnTermination.Contains(id));
+                }
 
-            list.Add(entry);
+                w.WriteEndObject();
+            }
         }
 
-        return list;
+        w.WriteEndArray();
     }
 
     /// <summary>Grouped by network name; IPv6 before IPv4, as the real cloud listed them.</summary>
-    public static JsonObject Addresses(CloudState state, ServerRecord s)
+    private static void WriteAddresses(Utf8JsonWriter w, CloudState state, IEnumerable<PortRecord> ports)
     {
-        var addresses = new JsonObject();
-        foreach (var port in state.Ports.Values.Where(p => p.DeviceId == s.Id).OrderBy(p => p.Created))
+        w.WriteStartObject("addresses");
+        foreach (var group in ports.GroupBy(p => state.Networks.FirstOrDefault(n => n.Id == p.NetworkId)?.Name ?? p.NetworkId, StringComparer.Ordinal))
         {
-            var network = state.Networks.FirstOrDefault(n => n.Id == port.NetworkId);
-            var name = network?.Name ?? port.NetworkId;
-            if (addresses[name] is not JsonArray list)
+            w.WriteStartArray(group.Key);
+            foreach (var port in group)
             {
-                list = [];
-                addresses[name] = list;
+                foreach (var ip in port.FixedIps.OrderByDescending(i => i.IpVersion))
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("version", ip.IpVersion);
+                    w.WriteString("addr", ip.IpAddress);
+                    w.WriteString("OS-EXT-IPS:type", "fixed");
+                    w.WriteString("OS-EXT-IPS-MAC:mac_addr", port.MacAddress);
+                    w.WriteEndObject();
+                }
             }
 
-            foreach (var ip in port.FixedIps.OrderByDescending(i => i.IpVersion))
-            {
-                list.Add(new JsonObject
-                {
-                    ["version"] = ip.IpVersion,
-                    ["addr"] = ip.IpAddress,
-                    ["OS-EXT-IPS:type"] = "fixed",
-                    ["OS-EXT-IPS-MAC:mac_addr"] = port.MacAddress,
-                });
-            }
+            w.WriteEndArray();
         }
 
-        return addresses;
+        w.WriteEndObject();
     }
 
-    private static string HostId(string projectId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(projectId + "compute-1")))[..56];
+    private static void WriteLinks(Utf8JsonWriter w, CloudState state, string collection, string id)
+    {
+        w.WriteStartArray("links");
+        WriteLink(w, "self", $"{ComputeRoot(state)}/{collection}/{id}");
+        WriteLink(w, "bookmark", $"{state.PublicRoot}/compute/{collection}/{id}");
+        w.WriteEndArray();
+    }
+
+    private static void WriteLink(Utf8JsonWriter w, string rel, string href)
+    {
+        w.WriteStartObject();
+        w.WriteString("rel", rel);
+        w.WriteString("href", href);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
 }

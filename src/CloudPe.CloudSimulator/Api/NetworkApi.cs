@@ -62,7 +62,7 @@ internal static class NetworkApi
         map.Map(Services.Network, Prefix, "PUT", "/v2.0/ports/{id}", UpdatePort);
         map.Map(Services.Network, Prefix, "DELETE", "/v2.0/ports/{id}", r =>
         {
-            r.State.Ports.Remove(FindPort(r).Id);
+            r.State.RemovePort(FindPort(r));
             return new JsonReply(204, null);
         });
 

@@ -35,7 +35,7 @@ internal static class NetworkViews
         ["ipv6_address_mode"] = s.IpVersion == 6 ? "slaac" : null,
         ["ipv6_ra_mode"] = s.IpVersion == 6 ? "slaac" : null,
         ["allocation_pools"] = s.IpVersion == 4
-            ? new JsonArray(new JsonObject { ["start"] = Host(s, s.PoolStart), ["end"] = Host(s, s.PoolEnd) })
+            ? new JsonArray(s.Pools.Select(p => (JsonNode)new JsonObject { ["start"] = p.Start, ["end"] = p.End }).ToArray())
             : new JsonArray(new JsonObject { ["start"] = s.GatewayIp[..^1] + "2", ["end"] = s.Cidr[..s.Cidr.IndexOf('/', StringComparison.Ordinal)] + "ffff:ffff:ffff:ffff" }),
         ["dns_nameservers"] = new JsonArray(),
         ["host_routes"] = new JsonArray(),
@@ -104,5 +104,4 @@ internal static class NetworkViews
         return node;
     }
 
-    private static string Host(SubnetRecord s, int host) => s.Cidr[..s.Cidr.LastIndexOf('.')] + "." + host;
 }

@@ -20,7 +20,7 @@ internal static class ServerListing
         "terminated_at", "updated_at", "user_id", "vm_state", "uuid", "project_id", "tenant_id",
     };
 
-    public static JsonReply List(ApiRequest r, bool detail)
+    public static JsonBytesReply List(ApiRequest r, bool detail)
     {
         var v = r.Version;
         if (v >= new ApiVersion(2, 75))
@@ -70,16 +70,35 @@ internal static class ServerListing
         var limit = Math.Min(r.IntQuery("limit") ?? MaxLimit, MaxLimit);
         var marker = r.QueryValue("marker");
         var page = Paging.Page(ordered, marker, limit, s => s.Id, () => ApiException.BadRequest($"marker [{marker}] not found"));
-        var body = new JsonObject
+        var ports = detail ? ComputeViews.PortsByDevice(r.State) : null;
+        var w = r.State.Json.Begin();
+        w.WriteStartObject();
+        w.WriteStartArray("servers");
+        foreach (var server in page)
         {
-            ["servers"] = new JsonArray(page.Select(s => (JsonNode)(detail ? ComputeViews.ServerDetail(r, s) : ComputeViews.ServerSummary(r, s))).ToArray()),
-        };
-        if (page.Count > 0 && page.Count == limit)
-        {
-            body["servers_links"] = new JsonArray(new JsonObject { ["rel"] = "next", ["href"] = NextLink(r, detail, limit, page[^1].Id) });
+            if (ports is not null)
+            {
+                ComputeViews.WriteServerDetail(w, r, server, ports);
+            }
+            else
+            {
+                ComputeViews.WriteServerSummary(w, r, server);
+            }
         }
 
-        return new JsonReply(200, body);
+        w.WriteEndArray();
+        if (page.Count > 0 && page.Count == limit)
+        {
+            w.WriteStartArray("servers_links");
+            w.WriteStartObject();
+            w.WriteString("rel", "next");
+            w.WriteString("href", NextLink(r, detail, limit, page[^1].Id));
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        return r.State.Json.Finish(200);
     }
 
     private static DateTimeOffset? Timestamp(ApiRequest r, string name)

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using CloudPe.CloudSimulator.Http;
+
 namespace CloudPe.CloudSimulator.Model;
 
 /// <summary>
@@ -14,6 +18,7 @@ internal sealed class CloudState
         Latencies = options.Latencies.Clone();
         ProjectId = Ids.Hex32();
         UserId = Ids.Hex32();
+        HostId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ProjectId + "compute-1")))[..56];
         if (options.SeedInventory)
         {
             SeedData.Populate(this);
@@ -27,6 +32,12 @@ internal sealed class CloudState
     public string ProjectId { get; }
     public string ProjectName => "demo";
     public string UserId { get; }
+
+    /// <summary>Nova's per-project host hash (one simulated compute host).</summary>
+    public string HostId { get; }
+
+    /// <summary>The writer large answers are serialised with; used under <see cref="Sync"/> only.</summary>
+    public ReusableJsonWriter Json { get; } = new();
 
     /// <summary>"http://127.0.0.1:PORT" once the server listens.</summary>
     public string Origin { get; set; } = "http://127.0.0.1";
@@ -44,6 +55,9 @@ internal sealed class CloudState
     public List<SecurityGroupRecord> SecurityGroups { get; } = [];
     public Dictionary<string, ServerRecord> Servers { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, PortRecord> Ports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every fixed IP of every port, kept with <see cref="Ports"/> so an allocation costs no scan.</summary>
+    public HashSet<string> AddressesInUse { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, VolumeRecord> Volumes { get; } = new(StringComparer.Ordinal);
     public Queue<string> FailingBuilds { get; } = new();
 
@@ -56,28 +70,51 @@ internal sealed class CloudState
         return credential;
     }
 
-    /// <summary>Applies every transition whose time has come, oldest first.</summary>
+    /// <summary>Applies every transition whose time has come, oldest first (one scan per round, not per transition).</summary>
     public void Settle()
     {
         var now = Now;
         while (true)
         {
-            var due = Servers.Values.Where(s => s.Pending is { } p && p.DueAt <= now).Select(s => (s.Pending!, (object)s))
-                .Concat(Volumes.Values.Where(v => v.Pending is { } p && p.DueAt <= now).Select(v => (v.Pending!, (object)v)))
-                .OrderBy(x => x.Item1.DueAt)
-                .FirstOrDefault();
-            if (due.Item2 is null)
+            var due = new List<(PendingTransition Pending, object Owner)>();
+            foreach (var server in Servers.Values)
+            {
+                if (server.Pending is { } p && p.DueAt <= now)
+                {
+                    due.Add((p, server));
+                }
+            }
+
+            foreach (var volume in Volumes.Values)
+            {
+                if (volume.Pending is { } p && p.DueAt <= now)
+                {
+                    due.Add((p, volume));
+                }
+            }
+
+            if (due.Count == 0)
             {
                 return;
             }
 
-            switch (due.Item2)
+            foreach (var (pending, owner) in due.OrderBy(d => d.Pending.DueAt))
             {
-                case ServerRecord s: s.Pending = null; break;
-                case VolumeRecord v: v.Pending = null; break;
-            }
+                // An earlier completion in this round may have replaced this transition or removed its owner.
+                switch (owner)
+                {
+                    case ServerRecord s when s.Pending == pending:
+                        s.Pending = null;
+                        break;
+                    case VolumeRecord v when v.Pending == pending && Volumes.ContainsKey(v.Id):
+                        v.Pending = null;
+                        break;
+                    default:
+                        continue;
+                }
 
-            due.Item1.Complete(due.Item1.DueAt);
+                pending.Complete(pending.DueAt);
+            }
         }
     }
 
@@ -90,7 +127,7 @@ internal sealed class CloudState
         {
             if (port.CreatedByCompute)
             {
-                Ports.Remove(port.Id);
+                RemovePort(port);
             }
             else
             {
@@ -120,6 +157,21 @@ internal sealed class CloudState
         }
     }
 
+    public void RemovePort(PortRecord port)
+    {
+        Ports.Remove(port.Id);
+        Release(port);
+    }
+
+    /// <summary>Frees a port's addresses (deleted, or its allocation failed half-way).</summary>
+    private void Release(PortRecord port)
+    {
+        foreach (var ip in port.FixedIps)
+        {
+            AddressesInUse.Remove(ip.IpAddress);
+        }
+    }
+
     public FlavorRecord? FindFlavor(string idOrName) =>
         Flavors.FirstOrDefault(f => f.Id == idOrName) ?? Flavors.FirstOrDefault(f => f.Name == idOrName);
 
@@ -133,7 +185,7 @@ internal sealed class CloudState
     public string? AllocateFixedIps(PortRecord port, NetworkRecord network, IReadOnlyList<(string? SubnetId, string? IpAddress)>? requested)
     {
         var subnets = Subnets.Where(s => s.NetworkId == network.Id).ToList();
-        var inUse = Ports.Values.SelectMany(p => p.FixedIps).Select(ip => ip.IpAddress).ToHashSet(StringComparer.Ordinal);
+        var inUse = AddressesInUse;
         var stateful = new List<(SubnetRecord Subnet, string? Address)>();
         if (requested is null)
         {
@@ -170,6 +222,7 @@ internal sealed class CloudState
             var ip = address ?? subnet.AllocateIpv4(inUse);
             if (ip is null)
             {
+                Release(port);
                 return $"No more IP addresses available on network {network.Id}.";
             }
 
@@ -180,7 +233,9 @@ internal sealed class CloudState
         // Neutron always adds an address from every SLAAC subnet, even when fixed_ips named only IPv4.
         foreach (var subnet in subnets.Where(s => s.IpVersion == 6 && port.FixedIps.All(f => f.SubnetId != s.Id)))
         {
-            port.FixedIps.Add(new FixedIp(subnet.Id, subnet.Eui64(port.MacAddress), 6));
+            var slaac = subnet.Eui64(port.MacAddress);
+            inUse.Add(slaac);
+            port.FixedIps.Add(new FixedIp(subnet.Id, slaac, 6));
         }
 
         return null;

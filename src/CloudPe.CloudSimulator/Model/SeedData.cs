@@ -61,9 +61,13 @@ internal static class SeedData
         state.VolumeTypes.Add(new VolumeTypeRecord(IdSource.NameBased("volume-type", "General Purpose"), "General Purpose", "SSD-backed general purpose storage"));
         state.VolumeTypes.Add(new VolumeTypeRecord(IdSource.NameBased("volume-type", "High IOPS"), "High IOPS", "NVMe-backed storage"));
 
-        AddNetwork(state, "public-net", external: true, ("public-net-v4", 4, "203.0.113.0/24"), ("public-net-v6", 6, "2001:db8:100::/64"));
-        AddNetwork(state, "private-v4", external: false, ("private-v4-subnet", 4, "10.20.0.0/24"));
-        AddNetwork(state, "private-v6", external: false, ("private-v6-subnet", 6, "fd00:20::/64"));
+        // /16 IPv4 subnets hold a 10,000-server fleet; the pools start where the old /24s did, so the first
+        // addresses handed out (203.0.113.100, 10.20.0.100, ...) stay the same.
+        AddNetwork(state, "public-net", external: true,
+            ("public-net-v4", 4, "203.0.0.0/16", [new AddressPool("203.0.113.100", "203.0.255.250"), new AddressPool("203.0.0.100", "203.0.113.99")]),
+            ("public-net-v6", 6, "2001:db8:100::/64", []));
+        AddNetwork(state, "private-v4", external: false, ("private-v4-subnet", 4, "10.20.0.0/16", [new AddressPool("10.20.0.100", "10.20.255.250")]));
+        AddNetwork(state, "private-v6", external: false, ("private-v6-subnet", 6, "fd00:20::/64", []));
 
         state.SecurityGroups.Add(Group("default", "Default security group",
             Rule("default", "ingress", "IPv4", null, null, null, null), Rule("default", "ingress", "IPv6", null, null, null, null),
@@ -79,16 +83,16 @@ internal static class SeedData
     private static FlavorRecord Flavor(string name, int vcpus, int ram, int disk) =>
         new(IdSource.NameBased("flavor", name), name, vcpus, ram, disk);
 
-    private static void AddNetwork(CloudState state, string name, bool external, params (string Name, int Version, string Cidr)[] subnets)
+    private static void AddNetwork(CloudState state, string name, bool external, params (string Name, int Version, string Cidr, AddressPool[] Pools)[] subnets)
     {
         var networkId = IdSource.NameBased("network", name);
         var ids = new List<string>();
-        foreach (var (subnetName, version, cidr) in subnets)
+        foreach (var (subnetName, version, cidr, pools) in subnets)
         {
             var id = IdSource.NameBased("subnet", subnetName);
             ids.Add(id);
             var gateway = version == 4 ? cidr[..cidr.LastIndexOf('.')] + ".1" : cidr[..cidr.IndexOf('/', StringComparison.Ordinal)] + "1";
-            state.Subnets.Add(new SubnetRecord(id, subnetName, networkId, version, cidr, gateway, 100, 250));
+            state.Subnets.Add(new SubnetRecord(id, subnetName, networkId, version, cidr, gateway, pools));
         }
 
         state.Networks.Add(new NetworkRecord(networkId, name, external, ids));

@@ -2,10 +2,11 @@ using System.Net;
 
 namespace CloudPe.CloudSimulator.Model;
 
-/// <summary>A subnet; IPv4 hands out addresses from a pool, IPv6 is SLAAC (EUI-64 from the port MAC).</summary>
-internal sealed class SubnetRecord(string id, string name, string networkId, int ipVersion, string cidr, string gatewayIp, int poolStart, int poolEnd)
+/// <summary>A subnet; IPv4 hands out addresses from its pools, IPv6 is SLAAC (EUI-64 from the port MAC).</summary>
+internal sealed class SubnetRecord(string id, string name, string networkId, int ipVersion, string cidr, string gatewayIp, IReadOnlyList<AddressPool> pools)
 {
-    private int _next = poolStart;
+    private int _pool;
+    private uint _next = pools.Count > 0 ? pools[0].First : 0;
 
     public string Id { get; } = id;
     public string Name { get; } = name;
@@ -13,18 +14,27 @@ internal sealed class SubnetRecord(string id, string name, string networkId, int
     public int IpVersion { get; } = ipVersion;
     public string Cidr { get; } = cidr;
     public string GatewayIp { get; } = gatewayIp;
-    public int PoolStart { get; } = poolStart;
-    public int PoolEnd { get; } = poolEnd;
 
-    /// <summary>Next free IPv4 address of the pool (host part), skipping the ones in use.</summary>
-    public string? AllocateIpv4(ISet<string> inUse)
+    /// <summary>IPv4 allocation pools in the order they are used (empty for SLAAC subnets).</summary>
+    public IReadOnlyList<AddressPool> Pools { get; } = pools;
+
+    /// <summary>Next free IPv4 address (next fit through the pools, wrapping around), skipping the ones in use.</summary>
+    public string? AllocateIpv4(IReadOnlySet<string> inUse)
     {
-        var prefix = Cidr[..Cidr.LastIndexOf('.')];
-        for (var attempt = 0; attempt <= PoolEnd - PoolStart; attempt++)
+        var size = Pools.Sum(p => (long)p.Last - p.First + 1);
+        for (long attempt = 0; attempt < size; attempt++)
         {
-            var host = _next;
-            _next = _next >= PoolEnd ? PoolStart : _next + 1;
-            var address = $"{prefix}.{host}";
+            var address = AddressPool.ToAddress(_next);
+            if (_next >= Pools[_pool].Last)
+            {
+                _pool = (_pool + 1) % Pools.Count;
+                _next = Pools[_pool].First;
+            }
+            else
+            {
+                _next++;
+            }
+
             if (!inUse.Contains(address))
             {
                 return address;
