@@ -45,14 +45,12 @@ public sealed class BlockStorageContractTests
         var volumeId = Assert.Single((await connection.Compute.GetServerAsync(id, Ct))!.AttachedVolumeIds);
 
         await connection.BlockStorage.ExtendVolumeAsync(volumeId, 30, Ct);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var volume = await connection.BlockStorage.GetVolumeAsync(volumeId, Ct);
-        while (volume!.Status != "in-use" && DateTime.UtcNow < deadline)
-        {
-            volume = await connection.BlockStorage.GetVolumeAsync(volumeId, Ct);
-        }
+        var volume = await Poll.UntilAsync(
+            ct => connection.BlockStorage.GetVolumeAsync(volumeId, ct),
+            v => v is { Status: "in-use" },
+            v => $"Volume {volumeId} is {v?.Status}, not in-use again.");
 
-        Assert.Equal(30, volume.SizeGb);
+        Assert.Equal(30, volume!.SizeGb);
         Assert.Equal("in-use", volume.Status);
     }
 
@@ -87,7 +85,7 @@ public sealed class BlockStorageContractTests
         await using var cloud = await CloudTarget.StartAsync();
         using var connection = cloud.Connect();
 
-        var none = await connection.BlockStorage.ListVolumesAsync(new Dictionary<string, string> { ["cloudpe.io/uid"] = Guid.NewGuid().ToString() }, Ct);
+        var none = await connection.BlockStorage.ListVolumesAsync(new Dictionary<string, string> { ["cloudpe_uid"] = Guid.NewGuid().ToString() }, Ct);
 
         Assert.Empty(none);
     }

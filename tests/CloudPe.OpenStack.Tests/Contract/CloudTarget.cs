@@ -38,6 +38,13 @@ internal sealed class CloudTarget : IAsyncDisposable
 
     public string? Region { get; }
 
+    /// <summary>
+    /// Starts the in-process simulator for a test that needs its fault injection, counters or admin API;
+    /// against a real cloud the test is skipped here, before it does any cloud work, with the reason printed.
+    /// </summary>
+    public static Task<CloudTarget> StartSimulatorAsync(string why) =>
+        IsRealCloud ? throw SkipReal(why) : StartAsync();
+
     /// <summary>The simulator's admin API; skips the test (with the reason printed) against a real cloud.</summary>
     public SimulatorAdmin Admin => Simulator?.Admin ?? throw SkipReal("needs the simulator's fault injection and counters");
 

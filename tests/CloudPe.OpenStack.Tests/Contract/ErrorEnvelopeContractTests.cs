@@ -25,7 +25,7 @@ public sealed class ErrorEnvelopeContractTests
     [MemberData(nameof(WireEnvelopes))]
     public async Task Every_envelope_from_the_wire_becomes_a_typed_error_with_route_and_request_id(int status, string body, Type expected, string? kind, string message)
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("injects error bodies");
         using var connection = cloud.Connect(options: cloud.Options(maxRetries: 0));
         await connection.ConnectAsync(TestContext.Current.CancellationToken);
         cloud.Admin.AddFault(new FaultRule { Route = "network GET /v2.0/networks", Status = status, Body = body, Times = 1 });

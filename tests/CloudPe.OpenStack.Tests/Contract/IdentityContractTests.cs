@@ -57,6 +57,8 @@ public sealed class IdentityContractTests
 
         await connection.ConnectAsync(ct);
         var server = await connection.Compute.CreateServerAsync((await Inventory.DiscoverAsync(connection)).Server("logged"), ct);
+        // Nova answers 409 to changePassword while the server is building.
+        await ServerWaiter.SettledAsync(connection, server.Id, "ACTIVE");
         await connection.Compute.ChangePasswordAsync(server.Id, "Changed-Pa55word!", ct);
 
         Assert.Contains(logs.Lines, l => l.Contains("Authenticated", StringComparison.Ordinal));

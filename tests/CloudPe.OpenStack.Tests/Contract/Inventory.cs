@@ -33,7 +33,7 @@ internal sealed record Inventory(string FlavorId, string LargerFlavorId, string 
         BootVolume = new BootVolume(ImageId, 20, VolumeType),
         SecurityGroups = networks is null ? [SecurityGroup] : null,
         AdminPass = "Contract-Pa55word!",
-        Metadata = new Dictionary<string, string> { ["cloudpe.io/uid"] = name },
+        Metadata = new Dictionary<string, string> { ["cloudpe_uid"] = name },
         Tags = [.. tags ?? [], RunTag],
     };
 }

@@ -19,7 +19,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Get_answered_503_then_200_is_retried()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("injects a 503 and counts requests");
         using var connection = cloud.Connect();
         var id = await ComputeContractTests.ActiveServerAsync(connection);
         var before = cloud.Count(GetServerRoute);
@@ -34,7 +34,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Create_answered_503_is_not_retried()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("injects a 503 on create");
         using var connection = cloud.Connect();
         var inventory = await Inventory.DiscoverAsync(connection);
         cloud.Admin.AddFault(new FaultRule { Route = CreateServerRoute, Status = 503, Times = 1 });
@@ -110,7 +110,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Concurrent_calls_share_one_authentication()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("counts Keystone requests");
         using var connection = cloud.Connect();
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => connection.Compute.GetServerAsync(MissingId, Ct)));
@@ -122,7 +122,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Revoked_token_is_replaced_once_and_the_call_succeeds()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("revokes tokens");
         using var connection = cloud.Connect();
         var id = await ComputeContractTests.ActiveServerAsync(connection);
         cloud.Admin.RevokeAllTokens();
@@ -138,7 +138,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Second_401_after_reauthentication_surfaces_as_an_authentication_error()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("injects 401s");
         using var connection = cloud.Connect();
         await connection.ConnectAsync(Ct);
         cloud.Admin.AddFault(new FaultRule { Route = GetServerRoute, Status = 401, Times = 2 });
@@ -153,7 +153,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Dropped_create_response_is_outcome_unknown_and_the_server_can_be_found()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("drops a response");
         using var connection = cloud.Connect();
         var inventory = await Inventory.DiscoverAsync(connection);
         cloud.Admin.AddFault(new FaultRule { Route = CreateServerRoute, DropResponse = true, Times = 1 });
@@ -165,13 +165,13 @@ public sealed class ResilienceContractTests
         Assert.Null(error.StatusCode);
         Assert.Equal(1, cloud.Count(CreateServerRoute));
         Assert.Equal("vm-dropped", Assert.Single(found).Name);
-        Assert.Equal("vm-dropped", Assert.Single(found).Metadata["cloudpe.io/uid"]);
+        Assert.Equal("vm-dropped", Assert.Single(found).Metadata["cloudpe_uid"]);
     }
 
     [Fact]
     public async Task Slow_answer_times_out_per_request()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("injects a 5 s latency (and a real Keystone alone may exceed the 300 ms timeout)");
         using var connection = cloud.Connect(options: cloud.Options(requestTimeout: TimeSpan.FromMilliseconds(300), maxRetries: 0));
         await connection.ConnectAsync(Ct);
         cloud.Admin.AddFault(new FaultRule { Route = GetServerRoute, LatencyMs = 5000, Times = 1 });
@@ -242,7 +242,7 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Thousand_sequential_compute_calls_use_one_token_request()
     {
-        await using var cloud = await CloudTarget.StartAsync();
+        await using var cloud = await CloudTarget.StartSimulatorAsync("counts Keystone requests over 1000 calls");
         using var connection = cloud.Connect();
         var id = await ComputeContractTests.ActiveServerAsync(connection);
         var stopwatch = Stopwatch.StartNew();
@@ -260,15 +260,6 @@ public sealed class ResilienceContractTests
 
     private static async Task PollAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited in vain for {what}.");
-            }
-
-            await Task.Yield();
-        }
+        await Poll.UntilAsync(_ => Task.FromResult(condition()), done => done, _ => $"Waited in vain for {what}.", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(5));
     }
 }

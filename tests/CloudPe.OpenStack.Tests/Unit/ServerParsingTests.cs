@@ -15,7 +15,7 @@ public sealed class ServerParsingTests
             {"version": 4, "addr": "10.20.0.112", "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": "fa:16:3e:4e:88:f9"}]},
           "image": "", "flavor": {"vcpus": 1, "ram": 512, "disk": 1, "ephemeral": 0, "swap": 0, "original_name": "m1.tiny", "extra_specs": {}},
           "os-extended-volumes:volumes_attached": [{"id": "5e368f3d-b232-4b89-a9e4-8f27a3d2d006", "delete_on_termination": true}],
-          "metadata": {"cloudpe.io/uid": "u-1"}, "tags": ["cloudpe"], "created": "2026-03-01T12:00:00Z", "updated": "2026-03-01T12:00:13Z"}}
+          "metadata": {"cloudpe_uid": "u-1"}, "tags": ["cloudpe"], "created": "2026-03-01T12:00:00Z", "updated": "2026-03-01T12:00:13Z"}}
         """;
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ServerParsingTests
         Assert.Equal("m1.tiny", server.Flavor!.OriginalName);
         Assert.Equal(512, server.Flavor.RamMb);
         Assert.Equal(["5e368f3d-b232-4b89-a9e4-8f27a3d2d006"], server.AttachedVolumeIds);
-        Assert.Equal("u-1", server.Metadata["cloudpe.io/uid"]);
+        Assert.Equal("u-1", server.Metadata["cloudpe_uid"]);
         Assert.Equal(["cloudpe"], server.Tags);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 0, 13, TimeSpan.Zero), server.Updated);
     }
