@@ -100,7 +100,16 @@ internal sealed class VmTestbed : IAsyncDisposable
         if (_operator is { } app)
         {
             _operator = null;
-            await app.StopAsync(CancellationToken.None);
+
+            // The shutdown grace period for in-flight reconciles runs on the fake clock: let it pass.
+            var stopping = app.StopAsync(CancellationToken.None);
+            while (!stopping.IsCompleted)
+            {
+                Clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(stopping, Task.Delay(20, CancellationToken.None));
+            }
+
+            await stopping;
             await app.DisposeAsync();
         }
     }
