@@ -1,18 +1,16 @@
 using System.Diagnostics.Metrics;
-using CloudPe.OpenStack;
 using Prometheus;
 
 namespace CloudPe.Operator.Diagnostics;
 
 /// <summary>
-/// The operator's Prometheus registry (one per host, so embedded hosts do not share series). It bridges the
-/// controller runtime's Meter (reconciles by controller and result, queue depth, durations) and the OpenStack
-/// client's Meter (requests by service, method, route and status), and owns the <c>cloudpe_vms</c> gauge.
+/// The operator's Prometheus registry (one per host, so embedded hosts do not share series): reconciles by
+/// controller and result, OpenStack requests by service, method, route and status (both bridged from their
+/// Meters), and the <c>cloudpe_vms</c> gauge by phase.
 /// </summary>
 public sealed class OperatorMetrics : IDisposable
 {
-    private const string ControllersMeter = "CloudPe.Controllers";
-    private readonly IDisposable _bridge;
+    private readonly MeterBridge _bridge;
     private readonly Gauge _vms;
 
     /// <summary>Creates the registry and starts listening to the Meters.</summary>
@@ -20,15 +18,8 @@ public sealed class OperatorMetrics : IDisposable
     public OperatorMetrics(IMeterFactory? meterFactory)
     {
         Registry = Metrics.NewCustomRegistry();
-        var factory = Metrics.WithCustomRegistry(Registry);
-        _vms = factory.CreateGauge("cloudpe_vms", "CloudPeVMs by phase, as last seen by the CloudPeVM controller.", labelNames: ["phase"]);
-        _bridge = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            Registry = Registry,
-            InstrumentFilterPredicate = instrument =>
-                instrument.Meter.Name == OpenStackTelemetry.MeterName
-                || (instrument.Meter.Name == ControllersMeter && (meterFactory is null || ReferenceEquals(instrument.Meter.Scope, meterFactory))),
-        });
+        _vms = Metrics.WithCustomRegistry(Registry).CreateGauge("cloudpe_vms", "CloudPeVMs by phase, as last seen by the CloudPeVM controller.", labelNames: ["phase"]);
+        _bridge = new MeterBridge(Registry, meterFactory);
     }
 
     /// <summary>The registry served on <c>/metrics</c>.</summary>

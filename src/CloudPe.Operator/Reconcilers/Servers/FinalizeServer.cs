@@ -37,7 +37,7 @@ internal static class FinalizeServer
         {
             var shown = string.Join(", ", referring.Take(NamesShown));
             var more = referring.Count > NamesShown ? $" and {referring.Count - NamesShown} more" : "";
-            var message = $"Deletion waits for {referring.Count} CloudPeVM{(referring.Count == 1 ? "" : "s")} that refer to this server: {shown}{more}.";
+            var message = $"Deletion waits for {referring.Count} {(referring.Count == 1 ? "CloudPeVM that refers" : "CloudPeVMs that refer")} to this server: {shown}{more}.";
             var before = Conditions.Find(context.Status.Conditions, ConditionTypes.Ready);
             var announce = before?.Reason != ConditionReasons.DeletionBlocked || before.Message != message;
             Conditions.SetFalse(context.Status.Conditions, ConditionTypes.Ready, ConditionReasons.DeletionBlocked, message, context.Generation, context.Now);
