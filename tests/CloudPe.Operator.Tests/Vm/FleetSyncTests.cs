@@ -1,0 +1,93 @@
+using System.Diagnostics.Metrics;
+using CloudPe.CloudSimulator;
+using CloudPe.Operator.Api.V1Alpha1;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CloudPe.Operator.Tests.Vm;
+
+/// <summary>
+/// The fleet-scale claim: per CloudPeServer and resync, one paged server list instead of a GET per VM, and no write
+/// to the API server for VMs whose cloud state did not change. CLOUDPE_FLEET_VMS sets the fleet size (default 1000).
+/// </summary>
+public sealed class FleetSyncTests
+{
+    private const int PageSize = 100;
+
+    [Fact]
+    public async Task A_steady_fleet_costs_one_paged_list_per_resync_and_no_api_writes()
+    {
+        var count = int.TryParse(Environment.GetEnvironmentVariable("CLOUDPE_FLEET_VMS"), out var n) && n > 0 ? n : 1000;
+        var resync = TimeSpan.FromMinutes(1);
+        await using var bed = await VmTestbed.StartAsync(new VmTestbedOptions { Latencies = new SimulatorLatencies(), ResyncInterval = resync, FleetPageSize = PageSize });
+        var reconciles = new ReconcileCounter(bed.Services.GetService<IMeterFactory>(), "cloudpevm");
+        var ct = TestContext.Current.CancellationToken;
+        await bed.Client.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret { Metadata = new() { Name = "fleet-pw", NamespaceProperty = VmTestbed.Ns }, StringData = new Dictionary<string, string> { ["password"] = "Fleet-Passw0rd!z" } },
+            VmTestbed.Ns,
+            cancellationToken: ct);
+        for (var i = 0; i < count; i++)
+        {
+            var spec = VmTestbed.Spec(network: "private-v6", ipMode: IpMode.IPv6);
+            spec.PasswordSecretRef = new SecretKeyReference { Name = "fleet-pw" };
+            await bed.CreateVmAsync($"vm-{i:D4}", spec);
+        }
+
+        await bed.EventuallyAsync(async () => await ReadyCountAsync(bed, ct) == count, $"all {count} VMs are Ready", step: TimeSpan.FromSeconds(1), within: TimeSpan.FromMinutes(4));
+
+        // A fresh operator has no snapshot: its first pass lists the whole fleet; later resyncs ask only for changes.
+        reconciles.Dispose();
+        await bed.StopOperatorAsync();
+        bed.Cloud.Admin.ResetCounters();
+        bed.Api.Admin.ResetCounters();
+        await bed.StartOperatorAsync();
+        reconciles = new ReconcileCounter(bed.Services.GetService<IMeterFactory>(), "cloudpevm");
+        var first = await MeasureAsync(bed, reconciles, count, advance: null);
+        var steady = await MeasureAsync(bed, reconciles, count, resync);
+        reconciles.Dispose();
+
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"{count} VMs, page size {PageSize}: operator start {first.Requests} OpenStack requests ({Routes(first)}), {first.Writes} API writes; steady resync {steady.Requests} OpenStack requests ({Routes(steady)}), {steady.Writes} API writes.");
+        var pages = (count + PageSize - 1) / PageSize;
+        Assert.InRange(first.ByRoute.GetValueOrDefault("compute GET /servers/detail"), pages, pages + 1);
+        Assert.InRange(steady.Requests, 1, pages + 1);
+        Assert.All(steady.ByRoute.Keys, route => Assert.Equal("compute GET /servers/detail", route));
+        Assert.DoesNotContain(first.ByRoute.Keys, route => route.Contains("{id}", StringComparison.Ordinal));
+        Assert.Equal(0, first.Writes);
+        Assert.Equal(0, steady.Writes);
+        Assert.Equal(count, bed.Cloud.Admin.Snapshot().Servers.Count);
+    }
+
+    private static async Task<Measured> MeasureAsync(VmTestbed bed, ReconcileCounter reconciles, int count, TimeSpan? advance)
+    {
+        var target = reconciles.Count + count;
+        if (advance is { } resync)
+        {
+            bed.Cloud.Admin.ResetCounters();
+            bed.Api.Admin.ResetCounters();
+            bed.Clock.Advance(resync);
+        }
+
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while (reconciles.Count < target && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(reconciles.Count >= target, $"only {reconciles.Count - target + count} of {count} VMs were reconciled by the resync");
+        var cloud = bed.Cloud.Admin.Counters;
+        return new Measured(cloud.Total, cloud.ByRoute, bed.Api.Admin.Writes);
+    }
+
+    private static async Task<int> ReadyCountAsync(VmTestbed bed, CancellationToken ct)
+    {
+        var list = await bed.Client.CustomObjects.ListNamespacedCustomObjectAsync<CloudPeVMList>(CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, VmTestbed.Ns, CloudPeVM.KubePluralName, cancellationToken: ct);
+        return list.Items.Count(VmConditionsAssert.Ready);
+    }
+
+    private static string Routes(Measured m) => string.Join(", ", m.ByRoute.Select(r => $"{r.Key} x{r.Value}"));
+
+    private sealed record Measured(long Requests, IReadOnlyDictionary<string, long> ByRoute, long Writes);
+}
