@@ -23,7 +23,7 @@ internal static class Authenticate
                 ConditionReasons.AuthenticationFailed,
                 $"Keystone at {authUrl} rejected the application credential of Secret {context.Namespace}/{context.Server.Spec.CredentialsSecretRef.Name}: {keystone}",
                 needsUser: true);
-            return StepResult.StopWith(retry.Slow());
+            return StepResult.StopWith(retry.Slow(context));
         }
         catch (OpenStackNotFoundException)
         {
@@ -32,7 +32,7 @@ internal static class Authenticate
                 ConditionReasons.ProjectNotFound,
                 $"{authUrl} answered 404 Not Found: no Keystone under spec.projectPath '{context.Server.Spec.ProjectPath}' at {context.Server.Spec.Endpoint}.",
                 needsUser: true);
-            return StepResult.StopWith(retry.Slow());
+            return StepResult.StopWith(retry.Slow(context));
         }
         catch (OpenStackUnreachableException e)
         {

@@ -82,6 +82,12 @@ internal sealed partial class CloudPeServerReconciler : IReconciler<CloudPeServe
             return step.Result;
         }
 
+        // The status write of a failure comes back as a watch event: do not call the cloud again for it.
+        if (_retry.Remaining(context) is { } wait)
+        {
+            return ReconcileResult.RequeueAfter(wait);
+        }
+
         step = await Authenticate.RunAsync(context, _retry, cancellationToken).ConfigureAwait(false);
         if (step.Stop)
         {
