@@ -22,7 +22,7 @@ public sealed class FleetSyncTests
         var count = int.TryParse(Environment.GetEnvironmentVariable("CLOUDPE_FLEET_VMS"), out var n) && n > 0 ? n : 1000;
         var resync = TimeSpan.FromMinutes(1);
         await using var bed = await VmTestbed.StartAsync(new VmTestbedOptions { Latencies = new SimulatorLatencies(), ResyncInterval = resync, FleetPageSize = PageSize });
-        var reconciles = new ReconcileCounter(bed.Services.GetService<IMeterFactory>(), "cloudpevm");
+        var reconciles = new ReconcileCounter(bed.Services.GetRequiredService<IMeterFactory>(), "cloudpevm");
         var ct = TestContext.Current.CancellationToken;
         await bed.Client.CoreV1.CreateNamespacedSecretAsync(
             new V1Secret { Metadata = new() { Name = "fleet-pw", NamespaceProperty = VmTestbed.Ns }, StringData = new Dictionary<string, string> { ["password"] = "Fleet-Passw0rd!z" } },
@@ -43,7 +43,7 @@ public sealed class FleetSyncTests
         bed.Cloud.Admin.ResetCounters();
         bed.Api.Admin.ResetCounters();
         await bed.StartOperatorAsync();
-        reconciles = new ReconcileCounter(bed.Services.GetService<IMeterFactory>(), "cloudpevm");
+        reconciles = new ReconcileCounter(bed.Services.GetRequiredService<IMeterFactory>(), "cloudpevm");
         var first = await MeasureAsync(bed, reconciles, count, advance: null);
         var steady = await MeasureAsync(bed, reconciles, count, resync);
         reconciles.Dispose();

@@ -89,7 +89,8 @@ internal sealed class VmTestbed : IAsyncDisposable
             ConsoleLogging = false,
             LoggerProvider = Logs,
             DisableHttp = true,
-            CloudConnections = new CloudConnectionSettings { MaxRetries = 0, HttpMessageHandlerFactory = handler },
+            // No retries and no request timeout: both run on the fake clock, which the tests move in big steps.
+            CloudConnections = new CloudConnectionSettings { MaxRetries = 0, RequestTimeout = TimeSpan.FromDays(1), HttpMessageHandlerFactory = handler },
         });
         await _operator.StartAsync(TestContext.Current.CancellationToken);
     }

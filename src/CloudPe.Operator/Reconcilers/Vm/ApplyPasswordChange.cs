@@ -20,14 +20,14 @@ internal static class ApplyPasswordChange
         }
 
         var applied = ctx.Annotation(VmStamp.AppliedPasswordAnnotation);
-        if (applied == Marker(cached))
+        if (applied == Marker(cached) || ctx.Services.Ledger.Has(ctx.Uid, VmStamp.AppliedPasswordAnnotation, Marker(cached)))
         {
             return;
         }
 
         // The cache can lag behind our own writes: only the API server's current version counts.
         var secret = await ctx.Services.SecretClient.GetAsync(cached.Metadata.NamespaceProperty, cached.Metadata.Name, cancellationToken).ConfigureAwait(false);
-        if (secret is null || applied == Marker(secret) || EnsureCredentials.Password(secret, ctx.PasswordKey) is not { Length: > 0 } password)
+        if (secret is null || applied == Marker(secret) || ctx.Services.Ledger.Has(ctx.Uid, VmStamp.AppliedPasswordAnnotation, Marker(secret)) || EnsureCredentials.Password(secret, ctx.PasswordKey) is not { Length: > 0 } password)
         {
             return;
         }
@@ -44,6 +44,7 @@ internal static class ApplyPasswordChange
         {
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [VmStamp.AppliedPasswordAnnotation] = Marker(secret) } },
         };
+        ctx.Services.Ledger.Record(ctx.Uid, VmStamp.AppliedPasswordAnnotation, Marker(secret));
         ctx.Vm = await ctx.Services.VmClient.MergePatchAsync(ctx.Namespace, ctx.Name, patch, cancellationToken).ConfigureAwait(false);
     }
 }

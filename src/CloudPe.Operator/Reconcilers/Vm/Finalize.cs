@@ -118,6 +118,7 @@ internal static class Finalize
     {
         await ctx.Services.VmClient.RemoveFinalizerAsync(ctx.Vm, CloudPeApiGroup.Finalizer, cancellationToken).ConfigureAwait(false);
         ctx.Services.Phases.Forget($"{ctx.Namespace}/{ctx.Name}");
+        ctx.Services.Ledger.Forget(ctx.Uid);
         if (ctx.Status.VmId is { } id)
         {
             ctx.Services.Fleet.Remove(ctx.ServerKey, id);

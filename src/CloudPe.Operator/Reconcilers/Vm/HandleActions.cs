@@ -14,9 +14,12 @@ internal static class HandleActions
     /// <summary>How long a noVNC console URL works (Nova's default console token TTL).</summary>
     public static readonly TimeSpan ConsoleLifetime = TimeSpan.FromMinutes(10);
 
+    private const string FirstConsole = "first-console";
+
     /// <summary>Before the status is read: a new sync value forces a fresh read from the cloud.</summary>
     public static async Task PrepareSyncAsync(VmContext ctx, CancellationToken cancellationToken)
     {
+        RestoreHandled(ctx);
         if (NewValue(ctx, CloudPeAnnotations.Sync, ctx.Status.HandledActions?.Sync) is not { } value)
         {
             return;
@@ -24,6 +27,7 @@ internal static class HandleActions
 
         ctx.ForceRefresh = true;
         Handled(ctx).Sync = value;
+            ctx.Services.Ledger.Record(ctx.Uid, CloudPeAnnotations.Sync, value);
         Accept(ctx, CloudPeAnnotations.Sync, value);
         await ctx.NormalAsync(VmReasons.Synced, $"{CloudPeAnnotations.Sync}={value}: status refreshed from the cloud.", cancellationToken).ConfigureAwait(false);
     }
@@ -42,6 +46,7 @@ internal static class HandleActions
             }
 
             Handled(ctx).Console = console;
+            ctx.Services.Ledger.Record(ctx.Uid, CloudPeAnnotations.Console, console);
         }
 
         var reset = NewValue(ctx, CloudPeAnnotations.PasswordReset, handled?.PasswordReset);
@@ -59,6 +64,7 @@ internal static class HandleActions
             }
 
             Handled(ctx).PasswordReset = reset;
+            ctx.Services.Ledger.Record(ctx.Uid, CloudPeAnnotations.PasswordReset, reset);
         }
 
         var restart = NewValue(ctx, CloudPeAnnotations.Restart, handled?.Restart);
@@ -75,15 +81,17 @@ internal static class HandleActions
             }
 
             Handled(ctx).Restart = restart;
+            ctx.Services.Ledger.Record(ctx.Uid, CloudPeAnnotations.Restart, restart);
         }
     }
 
     /// <summary>The first time the VM is Running it gets a console URL without being asked.</summary>
     public static async Task EnsureFirstConsoleAsync(VmContext ctx, CancellationToken cancellationToken)
     {
-        if (ctx.Status.Console is null && ctx.IsRunning)
+        if (ctx.Status.Console is null && ctx.IsRunning && !ctx.Services.Ledger.Has(ctx.Uid, FirstConsole, "done"))
         {
             await FetchConsoleAsync(ctx, cancellationToken).ConfigureAwait(false);
+            ctx.Services.Ledger.Record(ctx.Uid, FirstConsole, "done");
         }
     }
 
@@ -103,7 +111,7 @@ internal static class HandleActions
     }
 
     private static string? NewValue(VmContext ctx, string annotation, string? handled) =>
-        ctx.Annotation(annotation) is { Length: > 0 } value && value != handled ? value : null;
+        ctx.Annotation(annotation) is { Length: > 0 } value && value != handled && !ctx.Services.Ledger.Has(ctx.Uid, annotation, value) ? value : null;
 
     /// <summary>True when the VM is Running; otherwise rejects the action (Event, ActionRejected) and returns false.</summary>
     private static async Task<bool> GateAsync(VmContext ctx, string annotation, string value, CancellationToken cancellationToken)
@@ -122,6 +130,25 @@ internal static class HandleActions
 
     private static void Accept(VmContext ctx, string annotation, string value) =>
         Conditions.SetFalse(ctx.Status.Conditions, ConditionTypes.ActionRejected, VmReasons.ActionAccepted, $"{annotation}={value} accepted.", ctx.Generation, ctx.Now);
+
+    // A status read from a lagging cache may miss values this process already handled: keep them recorded.
+    private static void RestoreHandled(VmContext ctx)
+    {
+        foreach (var annotation in new[] { CloudPeAnnotations.Restart, CloudPeAnnotations.Console, CloudPeAnnotations.PasswordReset, CloudPeAnnotations.Sync })
+        {
+            if (ctx.Annotation(annotation) is { Length: > 0 } value && ctx.Services.Ledger.Has(ctx.Uid, annotation, value))
+            {
+                var handled = Handled(ctx);
+                switch (annotation)
+                {
+                    case CloudPeAnnotations.Restart: handled.Restart = value; break;
+                    case CloudPeAnnotations.Console: handled.Console = value; break;
+                    case CloudPeAnnotations.PasswordReset: handled.PasswordReset = value; break;
+                    default: handled.Sync = value; break;
+                }
+            }
+        }
+    }
 
     private static HandledActions Handled(VmContext ctx) => ctx.Status.HandledActions ??= new HandledActions();
 

@@ -19,6 +19,7 @@ internal sealed class VmServices(
     CloudConnectionProvider connections,
     FleetSnapshots fleet,
     VmPhaseTracker phases,
+    ActionLedger ledger,
     TimeProvider time,
     ILogger<VmReconciler> logger)
 {
@@ -41,6 +42,8 @@ internal sealed class VmServices(
     public FleetSnapshots Fleet { get; } = fleet;
 
     public VmPhaseTracker Phases { get; } = phases;
+
+    public ActionLedger Ledger { get; } = ledger;
 
     public TimeProvider Time { get; } = time;
 
