@@ -1,4 +1,5 @@
 using CloudPe.Operator.Api.V1Alpha1;
+using k8s;
 using Xunit;
 
 namespace CloudPe.Operator.Tests.Vm;
@@ -53,5 +54,35 @@ public sealed class VmReferenceTests
 
         var ready = await bed.UntilAsync("fix", VmConditionsAssert.Ready, "the VM is Ready");
         Assert.Null(VmConditionsAssert.Get(ready, "Stalled"));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0x00, 0xfe, 0x80, 0x01, 0xc3, 0x28, 0x0a })]
+    [InlineData(new byte[] { 0x47, 0x6f, 0x6f, 0x64, 0x2d, 0x50, 0x77, 0x0a })]
+    public async Task A_password_that_is_not_clean_text_is_reported_and_nothing_is_created(byte[] junk)
+    {
+        await using var bed = await VmTestbed.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await bed.Client.CoreV1.CreateNamespacedSecretAsync(
+            new k8s.Models.V1Secret { Metadata = new() { Name = "junk-pw", NamespaceProperty = VmTestbed.Ns }, Data = new Dictionary<string, byte[]> { ["password"] = junk } },
+            VmTestbed.Ns,
+            cancellationToken: ct);
+        var spec = VmTestbed.Spec();
+        spec.PasswordSecretRef = new SecretKeyReference { Name = "junk-pw" };
+        await bed.CreateVmAsync("junk", spec);
+
+        var vm = await bed.UntilAsync("junk", v => VmConditionsAssert.Get(v, ConditionTypes.Ready) is { Status: ConditionStatus.False, Reason: not null and not "Pending" }, "Ready=False with a reason");
+        var ready = VmConditionsAssert.Get(vm, ConditionTypes.Ready)!;
+        Assert.Equal("PasswordInvalid", ready.Reason);
+        Assert.Contains("junk-pw", ready.Message, StringComparison.Ordinal);
+        Assert.Contains("key password", ready.Message, StringComparison.Ordinal);
+        Assert.True(VmConditionsAssert.Is(vm, "Stalled", ConditionStatus.True));
+        Assert.Null(vm.Status.VmId);
+        Assert.Empty(bed.Cloud.Admin.Snapshot().Servers);
+
+        await bed.Client.CoreV1.PatchNamespacedSecretAsync(
+            new k8s.Models.V1Patch("""{"stringData":{"password":"Fixed-Passw0rd!z"}}""", k8s.Models.V1Patch.PatchType.MergePatch), "junk-pw", VmTestbed.Ns, cancellationToken: ct);
+        await bed.UntilAsync("junk", VmConditionsAssert.Ready, "the VM is Ready once the Secret holds a clean password");
+        Assert.Single(bed.Cloud.Admin.Snapshot().Servers);
     }
 }

@@ -12,6 +12,8 @@ internal static class EnsureCredentials
 {
     public const string GeneratedKey = CloudPeVMSpec.DefaultPasswordKey;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string OwnedSecretName(CloudPeVM vm) => vm.Metadata.Name + "-credentials";
 
     /// <summary>Sets <see cref="VmContext.PasswordSecret"/>; false (and Blocked) when the referenced Secret is unusable.</summary>
@@ -21,10 +23,20 @@ internal static class EnsureCredentials
         {
             var key = string.IsNullOrEmpty(reference.Key) ? CloudPeVMSpec.DefaultPasswordKey : reference.Key;
             var secret = ctx.Services.Secrets.Get(ctx.Namespace, reference.Name);
-            if (secret is null || Password(secret, key) is not { Length: > 0 })
+            if (secret is null || !HasValue(secret, key))
             {
                 var what = secret is null ? "not found" : $"has no non-empty key {key}";
                 ctx.Block(VmReasons.PasswordSecretNotFound, $"Secret {ctx.Namespace}/{reference.Name} (spec.passwordSecretRef) {what}.", stalled: true);
+                return false;
+            }
+
+            if (Password(secret, key) is null)
+            {
+                // Never the value: only where it is and what is wrong with it.
+                ctx.Block(
+                    VmReasons.PasswordInvalid,
+                    $"Secret {ctx.Namespace}/{reference.Name} (spec.passwordSecretRef) key {key} is not a usable password: it must be UTF-8 text without control characters.",
+                    stalled: true);
                 return false;
             }
 
@@ -65,8 +77,31 @@ internal static class EnsureCredentials
         return await WriteOwnedAsync(ctx, password, cancellationToken).ConfigureAwait(false);
     }
 
-    public static string? Password(V1Secret secret, string key) =>
-        secret.Data?.TryGetValue(key, out var bytes) == true && bytes is not null ? Encoding.UTF8.GetString(bytes) : null;
+    /// <summary>
+    /// The password under <paramref name="key"/>; null when missing, empty, not UTF-8 or holding control characters,
+    /// because a lenient decode would boot the VM with replacement characters the user never typed.
+    /// </summary>
+    public static string? Password(V1Secret secret, string key)
+    {
+        if (secret.Data?.TryGetValue(key, out var bytes) != true || bytes is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+
+        return text.Any(char.IsControl) ? null : text;
+    }
+
+    private static bool HasValue(V1Secret secret, string key) => secret.Data?.TryGetValue(key, out var bytes) == true && bytes is { Length: > 0 };
 
     private static Task<V1Secret> WriteOwnedAsync(VmContext ctx, string password, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ internal static class VmReasons
     public const string StoragePolicyNotFound = "StoragePolicyNotFound";
     public const string IpVersionUnavailable = "IpVersionUnavailable";
     public const string PasswordSecretNotFound = "PasswordSecretNotFound";
+    public const string PasswordInvalid = "PasswordInvalid";
     public const string ImmutableFieldChanged = "ImmutableFieldChanged";
     public const string VolumeShrinkRefused = "VolumeShrinkRefused";
     public const string ServerError = "ServerError";
