@@ -9,7 +9,7 @@ public sealed class FleetSettings
     /// <summary>Servers per page of the fleet list (<c>Operator:FleetPageSize</c>).</summary>
     public int PageSize { get; init; } = 100;
 
-    /// <summary>How far before the last seen <c>updated</c> a changes-since list starts (clock and rounding slack).</summary>
+    /// <summary>How far before the start of the previous list a changes-since list starts (clock and rounding slack).</summary>
     public TimeSpan ChangesSinceSkew { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Poll interval of a VM in transition (task state set, BUILD, RESIZE, deleting).</summary>

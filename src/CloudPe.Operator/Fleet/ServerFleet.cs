@@ -14,7 +14,7 @@ internal sealed class ServerFleet
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _poll = new(1, 1);
     private DateTimeOffset? _lastPoll;
-    private DateTimeOffset? _highWater;
+    private DateTimeOffset? _listedSince;
 
     public int Polls { get; private set; }
 
@@ -60,16 +60,13 @@ internal sealed class ServerFleet
                 return;
             }
 
-            var query = new ServerListQuery { Limit = settings.PageSize, ChangesSince = _highWater - settings.ChangesSinceSkew };
-            var highWater = _highWater;
+            // The next list starts where this one started (less the skew), not at the newest `updated` seen: that
+            // mark never moves while nothing changes, so every resync would list the same recent servers again.
+            var query = new ServerListQuery { Limit = settings.PageSize, ChangesSince = _listedSince - settings.ChangesSinceSkew };
             var listed = new List<Server>();
             await foreach (var server in connection.Compute.ListServersDetailAsync(query, cancellationToken).ConfigureAwait(false))
             {
                 listed.Add(server);
-                if (server.Updated is { } updated && (highWater is null || updated > highWater))
-                {
-                    highWater = updated;
-                }
             }
 
             lock (_gate)
@@ -87,7 +84,7 @@ internal sealed class ServerFleet
                 }
             }
 
-            _highWater = highWater;
+            _listedSince = now;
             _lastPoll = now;
             Polls++;
         }

@@ -60,6 +60,30 @@ public sealed class FleetSyncTests
         Assert.Equal(count, bed.Cloud.Admin.Snapshot().Servers.Count);
     }
 
+    [Fact]
+    public async Task A_steady_resync_lists_no_server_again()
+    {
+        // Page size 1: every server a changes-since list returns again costs one more page.
+        var resync = TimeSpan.FromMinutes(1);
+        await using var bed = await VmTestbed.StartAsync(new VmTestbedOptions { Latencies = new SimulatorLatencies(), ResyncInterval = resync, FleetPageSize = 1 });
+        var reconciles = new ReconcileCounter(bed.Services.GetRequiredService<IMeterFactory>(), "cloudpevm");
+        var ct = TestContext.Current.CancellationToken;
+        await bed.CreateVmAsync("steady-a", VmTestbed.Spec());
+        await bed.CreateVmAsync("steady-b", VmTestbed.Spec());
+        await bed.EventuallyAsync(async () => await ReadyCountAsync(bed, ct) == 2, "both VMs are Ready");
+
+        // The first resync may still see the servers' last changes; the ones after it must not.
+        await MeasureAsync(bed, reconciles, 2, resync);
+        var second = await MeasureAsync(bed, reconciles, 2, resync);
+        var third = await MeasureAsync(bed, reconciles, 2, resync);
+        reconciles.Dispose();
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"steady resyncs: {Routes(second)}; {Routes(third)}");
+        Assert.Equal(1, second.Requests);
+        Assert.Equal(1, third.Requests);
+        Assert.Equal(1, third.ByRoute.GetValueOrDefault("compute GET /servers/detail"));
+    }
+
     private static async Task<Measured> MeasureAsync(VmTestbed bed, ReconcileCounter reconciles, int count, TimeSpan? advance)
     {
         var target = reconciles.Count + count;
