@@ -25,7 +25,7 @@ public sealed class GenerateCrdsCommandTests : IDisposable
             ["cloudpe.io_cloudpeservers.yaml", "cloudpe.io_cloudpevms.yaml"],
             Directory.GetFiles(plain).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["cloudpe.io_cloudpeservers.yaml", "cloudpe.io_cloudpevms.yaml", "Kustomization"],
+            ["Kustomization", "cloudpe.io_cloudpeservers.yaml", "cloudpe.io_cloudpevms.yaml"],
             Directory.GetFiles(kustomize).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var crd in CrdGenerator.GenerateCrds())
         {
