@@ -104,13 +104,18 @@ internal sealed class CloudTarget : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Simulator is null && _connections.Count > 0)
+        {
+            // Tests dispose their own connections, so the clean-up uses one of its own.
+            using var cleaner = new OpenStackConnection(Options());
+            foreach (var connection in _connections)
+            {
+                await RemoveLeftoversAsync(cleaner, RunTags.For(connection));
+            }
+        }
+
         foreach (var connection in _connections)
         {
-            if (Simulator is null)
-            {
-                await RemoveLeftoversAsync(connection);
-            }
-
             connection.Dispose();
         }
 
@@ -120,10 +125,9 @@ internal sealed class CloudTarget : IAsyncDisposable
         }
     }
 
-    /// <summary>On a real cloud, deletes the servers and ports this connection's tests tagged (best effort).</summary>
-    private static async Task RemoveLeftoversAsync(OpenStackConnection connection)
+    /// <summary>On a real cloud, deletes the servers and ports a test tagged with <paramref name="tag"/> (best effort).</summary>
+    private static async Task RemoveLeftoversAsync(OpenStackConnection connection, string tag)
     {
-        var tag = RunTags.For(connection);
         try
         {
             await foreach (var server in connection.Compute.ListServersDetailAsync(new Compute.ServerListQuery { Tags = [tag] }))
