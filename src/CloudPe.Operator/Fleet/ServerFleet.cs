@@ -42,11 +42,11 @@ internal sealed class ServerFleet
         }
     }
 
-    /// <summary>Lists the fleet unless another reconcile did so within the last resync interval.</summary>
-    public async Task EnsureFreshAsync(OpenStackConnection connection, FleetSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Lists the fleet unless another reconcile did so within <paramref name="maxAge"/>.</summary>
+    public async Task EnsureFreshAsync(OpenStackConnection connection, FleetSettings settings, DateTimeOffset now, TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        // A resync re-enqueues every VM at once: the first one lists, the others wait here and read.
-        var due = settings.ResyncInterval - (settings.ResyncInterval / 10);
+        // A resync (or a transition poll) wakes many VMs at once: the first one lists, the others wait here and read.
+        var due = maxAge - (maxAge / 10);
         if (_lastPoll is { } seen && now - seen < due)
         {
             return;
@@ -77,8 +77,9 @@ internal sealed class ServerFleet
                     {
                         _servers.Remove(server.Id);
                     }
-                    else
+                    else if (!_servers.TryGetValue(server.Id, out var known) || !(known.Updated > server.Updated))
                     {
+                        // A single GET that answered while this list was paging may be newer: keep it.
                         _servers[server.Id] = server;
                     }
                 }

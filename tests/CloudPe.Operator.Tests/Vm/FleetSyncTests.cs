@@ -84,6 +84,27 @@ public sealed class FleetSyncTests
         Assert.Equal(1, third.ByRoute.GetValueOrDefault("compute GET /servers/detail"));
     }
 
+    [Fact]
+    public async Task Building_vms_share_one_list_per_poll_interval_instead_of_a_get_each()
+    {
+        const int count = 6;
+        await using var bed = await VmTestbed.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        bed.Cloud.Admin.ResetCounters();
+        for (var i = 0; i < count; i++)
+        {
+            await bed.CreateVmAsync($"build-{i}", VmTestbed.Spec());
+        }
+
+        await bed.EventuallyAsync(async () => await ReadyCountAsync(bed, ct) == count, $"all {count} VMs are Ready");
+
+        // Each build takes 6 s (3 poll intervals): one GET per VM right after its create, then the shared list.
+        var routes = bed.Cloud.Admin.Counters.ByRoute;
+        TestContext.Current.TestOutputHelper?.WriteLine(Routes(new Measured(0, routes, 0)));
+        Assert.InRange(routes.GetValueOrDefault("compute GET /servers/{id}"), 0, count);
+        Assert.InRange(routes.GetValueOrDefault("compute GET /servers/detail"), 1, 20);
+    }
+
     private static async Task<Measured> MeasureAsync(VmTestbed bed, ReconcileCounter reconciles, int count, TimeSpan? advance)
     {
         var target = reconciles.Count + count;

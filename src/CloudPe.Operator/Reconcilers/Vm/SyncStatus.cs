@@ -4,8 +4,9 @@ using k8s;
 namespace CloudPe.Operator.Reconcilers.Vm;
 
 /// <summary>
-/// Reads the VM's server — from the fleet snapshot for a steady VM, with its own GET while it is in transition,
-/// right after a spec change or on a sync request — and maps it into the status.
+/// Reads the VM's server — from the fleet snapshot, refreshed by one list per resync for steady VMs and one list per
+/// transition poll interval while any VM of the CloudPeServer is in transition; with its own GET right after an action
+/// it sent, a spec change or a sync request — and maps it into the status.
 /// </summary>
 internal static class SyncStatus
 {
@@ -14,11 +15,18 @@ internal static class SyncStatus
     {
         var id = ctx.Status.VmId!;
         var fleet = ctx.Services.Fleet;
-        var steady = !ctx.ForceRefresh && !fleet.IsInTransition(id) && ctx.Generation == ctx.Status.ObservedGeneration;
+        // A status without observedGeneration is a VM this operator just created, not a spec change.
+        var specChanged = ctx.Status.ObservedGeneration is { } observed && observed != ctx.Generation;
+        var own = ctx.ForceRefresh || fleet.NeedsOwnRead(id) || specChanged;
         var server = null as OpenStack.Compute.Server;
-        if (steady)
+        if (!own)
         {
-            await fleet.EnsureFreshAsync(ctx.ServerKey, ctx.Cloud, ctx.Now, cancellationToken).ConfigureAwait(false);
+            // Many VMs building at once share one changes-since list per poll interval instead of a GET each, which
+            // left the reconcile workers to the creates.
+            var refresh = fleet.IsInTransition(id)
+                ? fleet.EnsureTransitionsFreshAsync(ctx.ServerKey, ctx.Cloud, ctx.Now, cancellationToken)
+                : fleet.EnsureFreshAsync(ctx.ServerKey, ctx.Cloud, ctx.Now, cancellationToken);
+            await refresh.ConfigureAwait(false);
             server = fleet.Get(ctx.ServerKey, id);
         }
 
@@ -41,7 +49,7 @@ internal static class SyncStatus
         }
 
         ctx.Observed = server;
-        fleet.SetInTransition(id, StatusMapping.NeedsPolling(server));
+        fleet.Follow(id, StatusMapping.NeedsPolling(server));
 
         var before = KubernetesJson.Serialize(ctx.Status);
         StatusMapping.Apply(ctx.Status, server, ctx.Spec.IpMode, ctx.Server?.Status.Inventory, ctx.Refs);
