@@ -72,8 +72,7 @@ public static class OperatorHost
         services.AddSingleton(sp => new OperatorMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(overrides.CloudConnections ?? new CloudConnectionSettings());
         services.TryAddSingleton<CloudConnectionProvider>();
-        services.AddResourceIndex<CloudPeVM>(ResourceIndexes.VmsByServer, ResourceIndexes.ServerOf);
-        services.AddResourceIndex<CloudPeServer>(ResourceIndexes.ServersBySecret, ResourceIndexes.SecretsOf);
+        // The cache indexes (vms-by-server, servers-by-secret) are registered once, with the CloudPeServer controller.
         services.AddHealthChecks().AddCheck<CacheSyncHealthCheck>("informers", tags: ["ready"]);
 
         services.AddCloudPeServerController(options);

@@ -1,0 +1,39 @@
+using CloudPe.Operator.Api.V1Alpha1;
+using CloudPe.Operator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CloudPe.Operator.Tests.Host;
+
+public sealed class ResourceIndexRegistrationTests
+{
+    /// <summary>
+    /// Each cache index is built once per informer: a second registration of the same index is a second
+    /// customization that every informer start runs for nothing.
+    /// </summary>
+    [Fact]
+    public void Each_cache_index_is_registered_once()
+    {
+        IServiceCollection? captured = null;
+        var settings = new Dictionary<string, string?> { ["Operator:LeaderElection:Enabled"] = "false" };
+        using var host = OperatorHost.Create([], new OperatorHostOverrides
+        {
+            Settings = settings,
+            ConsoleLogging = false,
+            DisableHttp = true,
+            ConfigureServices = services => captured = services,
+        });
+
+        Assert.NotNull(captured);
+        var indexes = captured
+            .Where(d => d.ServiceType.Name == "InformerCustomization" && d.ImplementationInstance is { } instance && Property(instance, "Apply") is not null && Property(instance, "LabelSelector") is null)
+            .Select(d => (Type)Property(d.ImplementationInstance!, "ResourceType")!)
+            .ToList();
+
+        // CloudPeVM: vms-by-server and vms-by-password-secret; CloudPeServer: servers-by-secret.
+        Assert.Equal(2, indexes.Count(t => t == typeof(CloudPeVM)));
+        Assert.Equal(1, indexes.Count(t => t == typeof(CloudPeServer)));
+    }
+
+    private static object? Property(object instance, string name) => instance.GetType().GetProperty(name)!.GetValue(instance);
+}
