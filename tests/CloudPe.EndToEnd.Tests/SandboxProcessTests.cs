@@ -32,6 +32,13 @@ public sealed class SandboxProcessTests : IDisposable
     [InlineData("TERM")]
     public async Task A_signal_stops_the_operator_first_then_the_servers_and_exits_0(string signal)
     {
+        if (signal == "INT" && SignalIsIgnoredByThisProcess(2))
+        {
+            // A shell starts background jobs with SIGINT ignored, and children inherit that: Ctrl+C cannot reach
+            // a process started this way, so only a terminal (or a foreground run) can prove the SIGINT path.
+            Assert.Skip("SIGINT is ignored in this test process (started as a background job), so the sandbox inherits the ignore");
+        }
+
         var clock = Stopwatch.StartNew();
         using var sandbox = SandboxProcess.Start("--port", "0", "--kubeconfig", Path.Combine(_temp.Path, "kubeconfig"));
         await sandbox.WaitUntilReadyAsync(clock);
@@ -49,6 +56,15 @@ public sealed class SandboxProcessTests : IDisposable
         var stopped = shutdown.IndexOf("sandbox stopped", StringComparison.Ordinal);
         Assert.True(released >= 0 && stopped > released, $"expected the Lease release before 'sandbox stopped':\n{shutdown}");
         Assert.Equal("", sandbox.Process.Stderr);
+    }
+
+    /// <summary>Whether <paramref name="signal"/> is in this process's ignored-signal mask (Linux /proc).</summary>
+    private static bool SignalIsIgnoredByThisProcess(int signal)
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << (signal - 1))) != 0;
     }
 
     public void Dispose() => _temp.Dispose();
