@@ -12,8 +12,16 @@ internal static class NextSteps
             ? $"CloudPe sandbox ready in {seconds}s"
             : $"CloudPe sandbox started in {seconds}s, but CloudPeServer {SandboxServer.Name} is not Ready ({notReady}); see the operator log above");
         output.WriteLine($"  Kubernetes API    {endpoints.KubernetesApi}  (in-memory emulator)");
-        output.WriteLine($"  CloudPe project   {endpoints.CloudProject}  (simulator, CloudPeServer '{SandboxServer.Name}')");
-        output.WriteLine($"  simulator admin   {endpoints.SimulatorAdmin}state  (servers, ports, volumes)");
+        if (endpoints.SimulatorAdmin is { } admin)
+        {
+            output.WriteLine($"  CloudPe project   {endpoints.CloudProject}  (simulator, CloudPeServer '{SandboxServer.Name}')");
+            output.WriteLine($"  simulator admin   {admin}state  (servers, ports, volumes)");
+        }
+        else
+        {
+            output.WriteLine($"  CloudPe project   {endpoints.CloudProject}  (external cloud, CloudPeServer '{SandboxServer.Name}')");
+        }
+
         if (endpoints.OperatorHttp is { } http)
         {
             output.WriteLine($"  operator          {http}metrics  {http}readyz");
@@ -35,7 +43,9 @@ internal static class NextSteps
         output.WriteLine("""  kubectl patch cpvm web-ipv4 --type=merge -p '{"spec":{"volume":{"sizeGiB":60}}}'""");
         output.WriteLine($"  kubectl delete -f {samples}");
         output.WriteLine();
-        output.WriteLine("Press Ctrl+C to stop; everything lives in memory and goes away.");
+        output.WriteLine(endpoints.SimulatorAdmin is null
+            ? "Press Ctrl+C to stop; the Kubernetes objects live in memory, VMs not deleted first stay in the cloud."
+            : "Press Ctrl+C to stop; everything lives in memory and goes away.");
         output.Flush();
     }
 }

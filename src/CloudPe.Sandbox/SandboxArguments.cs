@@ -14,6 +14,10 @@ internal static partial class SandboxArguments
           --build-latency 3s       how long a new VM builds (ms, s, m)
           --action-latency 1s      how long start/stop/reboot take
           --log-level LEVEL        operator log level: Debug, Information (default), Warning, Error
+          --cloud-endpoint H:P     use this CloudPe/OpenStack cloud instead of the simulator; the application
+                                   credential comes from CLOUDPE_APP_CRED_ID and CLOUDPE_APP_CRED_SECRET
+          --cloud-project-path P   the cloud's project path (default /openstack/14)
+          --cloud-insecure         talk plain HTTP to the cloud (default HTTPS)
           -h, --help               this text
         """;
 
@@ -31,6 +35,12 @@ internal static partial class SandboxArguments
                 return (null, null);
             }
 
+            if (name == "--cloud-insecure")
+            {
+                options.CloudInsecure = true;
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 return (null, $"{name} needs a value");
@@ -45,6 +55,8 @@ internal static partial class SandboxArguments
                 "--build-latency" => ParseDuration(value, d => options.BuildLatency = d),
                 "--action-latency" => ParseDuration(value, d => options.ActionLatency = d),
                 "--log-level" => ParseLogLevel(value, l => options.LogLevel = l),
+                "--cloud-endpoint" => Set(() => options.CloudEndpoint = value),
+                "--cloud-project-path" => Set(() => options.CloudProjectPath = value),
                 _ => $"unknown option {name}",
             };
             if (error is not null)

@@ -15,6 +15,9 @@ internal static class SandboxCommand
 {
     private static readonly TimeSpan ServerReadyTimeout = TimeSpan.FromSeconds(60);
 
+    // A real cloud authenticates and lists its catalog through a proxy; give it longer than the in-process simulator.
+    private static readonly TimeSpan ExternalServerReadyTimeout = TimeSpan.FromSeconds(100);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var (options, error) = SandboxArguments.Parse(args);
@@ -30,13 +33,24 @@ internal static class SandboxCommand
             return 2;
         }
 
+        SandboxCloud? external = null;
+        if (options.CloudEndpoint is not null)
+        {
+            (external, var cloudError) = SandboxCloud.External(options);
+            if (external is null)
+            {
+                await Console.Error.WriteLineAsync($"error: {cloudError}");
+                return 2;
+            }
+        }
+
         var clock = new StartupTimeline(Stopwatch.StartNew(), options.LogLevel is "Verbose" or "Debug");
         using var stop = new StopSignal();
         var parts = new SandboxParts();
         var exitCode = 1;
         try
         {
-            exitCode = await RunPartsAsync(options, parts, stop, clock);
+            exitCode = await RunPartsAsync(options, external, parts, stop, clock);
         }
         finally
         {
@@ -56,14 +70,16 @@ internal static class SandboxCommand
     }
 
     /// <summary>Starts and seeds everything, prints the next steps and waits for Ctrl+C; returns the exit code.</summary>
-    private static async Task<int> RunPartsAsync(SandboxOptions options, SandboxParts parts, StopSignal stop, StartupTimeline clock)
+    private static async Task<int> RunPartsAsync(SandboxOptions options, SandboxCloud? external, SandboxParts parts, StopSignal stop, StartupTimeline clock)
     {
-        if (await StartServersAsync(options, parts, clock) is { } busy)
+        if (await StartServersAsync(options, external is null, parts, clock) is { } busy)
         {
             await Console.Error.WriteLineAsync(busy);
             return 2;
         }
 
+        var cloud = external ?? new SandboxCloud(parts.Simulator!.Endpoint, parts.Simulator.ProjectPath, secure: false,
+            parts.Simulator.ApplicationCredentialId, parts.Simulator.ApplicationCredentialSecret);
         var kubeconfig = parts.Emulator!.WriteKubeconfig(options.KubeconfigPath);
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(new FileInfo(kubeconfig));
         string? notReady;
@@ -72,12 +88,12 @@ internal static class SandboxCommand
             using var client = new Kubernetes(config);
             var crds = await CrdInstaller.InstallAsync(client, stop.Token);
             clock.Mark($"CRDs created: {string.Join(", ", crds)}");
-            await SandboxServer.CreateAsync(client, parts.Simulator!, stop.Token);
+            await SandboxServer.CreateAsync(client, cloud, stop.Token);
             clock.Mark($"Secret {SandboxServer.SecretName} and CloudPeServer {SandboxServer.Name} created");
             parts.Operator = OperatorHost.Create([], OperatorOverrides(options, config));
             await parts.Operator.StartAsync(stop.Token);
             clock.Mark("operator started; waiting for CloudPeServer sandbox to be Ready");
-            notReady = await SandboxServer.WaitReadyAsync(client, ServerReadyTimeout, stop.Token);
+            notReady = await SandboxServer.WaitReadyAsync(client, external is null ? ServerReadyTimeout : ExternalServerReadyTimeout, stop.Token);
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
@@ -88,18 +104,20 @@ internal static class SandboxCommand
         var endpoints = new SandboxEndpoints(
             kubeconfig,
             parts.Emulator.BaseUri,
-            new Uri(parts.Simulator!.BaseUri, parts.Simulator.ProjectPath.TrimStart('/')),
-            new Uri(parts.Simulator.BaseUri, "_sim/"),
+            parts.Simulator is { } simulator ? new Uri(simulator.BaseUri, simulator.ProjectPath.TrimStart('/')) : cloud.ProjectUri,
+            parts.Simulator is { } admin ? new Uri(admin.BaseUri, "_sim/") : null,
             OperatorHost.HttpAddress(parts.Operator) is { } http ? new Uri(http, "/") : null);
         NextSteps.Print(Console.Out, endpoints, clock.Elapsed, notReady);
 
         await stop.WaitAsync();
-        Console.WriteLine("stopping: operator first (it releases its lease), then the simulator and the API emulator");
+        Console.WriteLine(parts.Simulator is null
+            ? "stopping: operator first (it releases its lease), then the API emulator"
+            : "stopping: operator first (it releases its lease), then the simulator and the API emulator");
         return 0;
     }
 
-    /// <summary>Starts the emulator and the simulator; returns the one line to print when a port is taken.</summary>
-    private static async Task<string?> StartServersAsync(SandboxOptions options, SandboxParts parts, StartupTimeline clock)
+    /// <summary>Starts the emulator and (unless an external cloud is used) the simulator; returns the one line to print when a port is taken.</summary>
+    private static async Task<string?> StartServersAsync(SandboxOptions options, bool withSimulator, SandboxParts parts, StartupTimeline clock)
     {
         try
         {
@@ -111,6 +129,10 @@ internal static class SandboxCommand
         }
 
         clock.Mark($"Kubernetes API emulator listening on {parts.Emulator.BaseUri}");
+        if (!withSimulator)
+        {
+            return null;
+        }
 
         try
         {

@@ -22,4 +22,13 @@ internal sealed class SandboxOptions
 
     /// <summary>Minimum level of the operator's log (Verbose, Debug, Information, Warning, Error).</summary>
     public string LogLevel { get; set; } = "Information";
+
+    /// <summary>host:port of an external cloud to use instead of the simulator; null runs the simulator.</summary>
+    public string? CloudEndpoint { get; set; }
+
+    /// <summary>Project path of the external cloud.</summary>
+    public string CloudProjectPath { get; set; } = "/openstack/14";
+
+    /// <summary>True talks plain HTTP to the external cloud.</summary>
+    public bool CloudInsecure { get; set; }
 }

@@ -1,18 +1,17 @@
-using CloudPe.CloudSimulator;
 using CloudPe.Operator.Api.V1Alpha1;
 using k8s;
 using k8s.Models;
 
 namespace CloudPe.Sandbox;
 
-/// <summary>The CloudPeServer <c>sandbox</c> in namespace <c>default</c> and its credential Secret, pointing at the simulator.</summary>
+/// <summary>The CloudPeServer <c>sandbox</c> in namespace <c>default</c> and its credential Secret, pointing at the simulator or an external cloud.</summary>
 internal static class SandboxServer
 {
     public const string Name = "sandbox";
     public const string Namespace = "default";
     public const string SecretName = "sandbox-app-credential";
 
-    public static async Task CreateAsync(IKubernetes client, CloudSimulatorHost simulator, CancellationToken ct)
+    public static async Task CreateAsync(IKubernetes client, SandboxCloud cloud, CancellationToken ct)
     {
         var secret = new V1Secret
         {
@@ -20,8 +19,8 @@ internal static class SandboxServer
             Type = "Opaque",
             StringData = new Dictionary<string, string>
             {
-                [CloudPeServerSpec.ApplicationCredentialIdKey] = simulator.ApplicationCredentialId,
-                [CloudPeServerSpec.ApplicationCredentialSecretKey] = simulator.ApplicationCredentialSecret,
+                [CloudPeServerSpec.ApplicationCredentialIdKey] = cloud.CredentialId,
+                [CloudPeServerSpec.ApplicationCredentialSecretKey] = cloud.CredentialSecret,
             },
         };
         await client.CoreV1.CreateNamespacedSecretAsync(secret, Namespace, cancellationToken: ct);
@@ -31,9 +30,9 @@ internal static class SandboxServer
             Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Namespace },
             Spec = new CloudPeServerSpec
             {
-                Endpoint = simulator.Endpoint,
-                ProjectPath = simulator.ProjectPath,
-                Secure = false,
+                Endpoint = cloud.Endpoint,
+                ProjectPath = cloud.ProjectPath,
+                Secure = cloud.Secure,
                 CredentialsSecretRef = new SecretReference { Name = SecretName },
             },
         };
