@@ -24,14 +24,14 @@ public sealed class FleetSnapshots
 
     /// <summary>Lists the servers of <paramref name="serverKey"/> when the last list is a resync interval old.</summary>
     public Task EnsureFreshAsync(string serverKey, OpenStackConnection connection, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Fleet(serverKey).EnsureFreshAsync(connection, Settings, now, Settings.ResyncInterval, cancellationToken);
+        Fleet(serverKey).EnsureFreshAsync(connection, Settings, now, Settings.ResyncInterval, waitForRunning: true, cancellationToken);
 
     /// <summary>
     /// Lists the changes of <paramref name="serverKey"/> when the last list is a transition poll interval old: one
     /// list per interval serves every VM of that CloudPeServer in transition.
     /// </summary>
     public Task EnsureTransitionsFreshAsync(string serverKey, OpenStackConnection connection, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Fleet(serverKey).EnsureFreshAsync(connection, Settings, now, Settings.TransitionPollInterval, cancellationToken);
+        Fleet(serverKey).EnsureFreshAsync(connection, Settings, now, Settings.TransitionPollInterval, waitForRunning: false, cancellationToken);
 
     /// <summary>The last known state of cloud server <paramref name="serverId"/>, or null when not seen.</summary>
     public Server? Get(string serverKey, string serverId) => Fleet(serverKey).Get(serverId);

@@ -43,7 +43,11 @@ internal sealed class ServerFleet
     }
 
     /// <summary>Lists the fleet unless another reconcile did so within <paramref name="maxAge"/>.</summary>
-    public async Task EnsureFreshAsync(OpenStackConnection connection, FleetSettings settings, DateTimeOffset now, TimeSpan maxAge, CancellationToken cancellationToken)
+    /// <param name="waitForRunning">
+    /// Whether to wait for a list another reconcile is running. A VM in transition does not: the snapshot is at most
+    /// one interval old, and waiting would hold a reconcile worker that a create could use.
+    /// </param>
+    public async Task EnsureFreshAsync(OpenStackConnection connection, FleetSettings settings, DateTimeOffset now, TimeSpan maxAge, bool waitForRunning, CancellationToken cancellationToken)
     {
         // A resync (or a transition poll) wakes many VMs at once: the first one lists, the others wait here and read.
         var due = maxAge - (maxAge / 10);
@@ -52,7 +56,18 @@ internal sealed class ServerFleet
             return;
         }
 
-        await _poll.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!waitForRunning && _lastPoll is not null)
+        {
+            if (!await _poll.WaitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        else
+        {
+            await _poll.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             if (_lastPoll is { } again && now - again < due)
