@@ -78,11 +78,17 @@ internal static class EnsureServer
 
         ctx.Status.VmId = created.Id;
         ctx.Status.Phase = VmPhase.Provisioning;
-        await ctx.FlushStatusAsync(cancellationToken).ConfigureAwait(false);
+
+        // Nova starts every new server in BUILD; the first read replaces this with what it reports.
+        ctx.Status.OpenStackStatus = "BUILD";
+        ctx.MarkActed(VmReasons.Provisioning, $"server {created.Id} is being built");
+
+        // One write with the server ID and the conditions that go with it: the end of this reconcile then has
+        // nothing left to write, and no reader sees phase Provisioning beside the conditions of Pending.
+        await ctx.PublishStatusAsync(cancellationToken).ConfigureAwait(false);
         ctx.Services.Fleet.SetInTransition(created.Id, true);
         await ctx.NormalAsync(VmReasons.Created, $"Created server {created.Id} ({refs.Flavor.Name}, {refs.Image.Name}, {refs.EffectiveSizeGiB} GiB).", cancellationToken).ConfigureAwait(false);
         await ApplyPasswordChange.RecordAsync(ctx, ctx.PasswordSecret!, cancellationToken).ConfigureAwait(false);
-        ctx.MarkActed(VmReasons.Provisioning, $"server {created.Id} is being built");
     }
 
     /// <summary>A live server carrying the CR's UID tag, if any.</summary>

@@ -106,6 +106,14 @@ internal sealed class VmContext
     public Task WarningAsync(string reason, string message, CancellationToken cancellationToken) =>
         Services.Events.WarningAsync(Vm, reason, message, cancellationToken);
 
+    /// <summary>Writes the working status now with its conditions and observed generation; no write when unchanged.</summary>
+    public Task<bool> PublishStatusAsync(CancellationToken cancellationToken)
+    {
+        VmConditions.Apply(this);
+        Status.ObservedGeneration = Generation;
+        return FlushStatusAsync(cancellationToken);
+    }
+
     /// <summary>Writes the working status now (e.g. the server ID the moment Nova answers); no write when unchanged.</summary>
     public Task<bool> FlushStatusAsync(CancellationToken cancellationToken) =>
         Services.StatusWriter.UpdateStatusAsync(Vm, Status, cancellationToken);
