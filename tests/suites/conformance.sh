@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Real-OpenStack conformance stage: brings up Debian's OpenStack on loopback behind CloudPe's project
 # path (tests/conformance/openstack/setup.sh), runs the client contract suite of
-# tests/CloudPe.OpenStack.Tests against it (Release build, already built by test.sh), and always
-# stops what it started. Skips, saying why, when it cannot run here. Ends with the SUITE-RESULT line.
+# tests/CloudPe.OpenStack.Tests against it, then the operator end-to-end run of tests/CloudPe.EndToEnd.Tests/RealCloud
+# (Release builds, already built by test.sh), and always stops what it started. Skips, saying why, when it cannot run here. Ends with the SUITE-RESULT line.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 lab="$root/tests/conformance/openstack"
@@ -65,12 +65,33 @@ if [ -z "$line" ] && grep -q '^Total tests:' "$log"; then
   line="$(awk '/^Total tests:/{t=1} t && /^ *(Passed|Failed|Skipped):/{gsub(/ /,""); printf "%s ", $0}' "$log" | sed -E 's/:/: /g')"
 fi
 rm -f "$log"
-echo "CONFORMANCE-TIMES setup=${setup_seconds}s tests=${test_seconds}s"
 if [ -z "$line" ]; then
+  echo "CONFORMANCE-TIMES setup=${setup_seconds}s tests=${test_seconds}s"
   echo "FAIL  contract suite -- no test summary (exit code $rc)"
   result 0 1 0; exit 1
 fi
-num() { grep -oE "$1: *[0-9]+" <<<"$line" | grep -oE '[0-9]+' || echo 0; }
-p=$(num Passed) f=$(num Failed) s=$(num Skipped)
+num() { grep -oE "$1: *[0-9]+" <<<"$2" | grep -oE '[0-9]+' || echo 0; }
+p=$(num Passed "$line") f=$(num Failed "$line") s=$(num Skipped "$line")
 [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
+
+# ---------------------------------------------------------------- the operator end to end against the same cloud
+# The sandbox's emulator and operator as a process, CloudPeVMs driven with kubectl (tests/CloudPe.EndToEnd.Tests/RealCloud).
+echo "operator end-to-end run against http://$CLOUDPE_TEST_ENDPOINT$CLOUDPE_TEST_PROJECT_PATH"
+e2e_log="$(mktemp)"
+e2e_start=$(date +%s.%N)
+(cd "$root" && timeout 600 dotnet test "$root/tests/CloudPe.EndToEnd.Tests/CloudPe.EndToEnd.Tests.csproj" -c Release --no-build --nologo \
+  --filter "FullyQualifiedName~RealCloud" --logger "console;verbosity=normal") 2>&1 | tee "$e2e_log"
+e2e_rc=${PIPESTATUS[0]}
+e2e_seconds=$(awk -v a="$(date +%s.%N)" -v b="$e2e_start" 'BEGIN{printf "%.1f", a-b}')
+e2e_line="$(awk '/^Total tests:/{t=1} t && /^ *(Passed|Failed|Skipped):/{gsub(/ /,""); printf "%s ", $0}' "$e2e_log" | sed -E 's/:/: /g')"
+rm -f "$e2e_log"
+echo "CONFORMANCE-TIMES setup=${setup_seconds}s tests=${test_seconds}s end-to-end=${e2e_seconds}s"
+if [ -z "$e2e_line" ]; then
+  echo "FAIL  operator end-to-end run -- no test summary (exit code $e2e_rc)"
+  f=$((f + 1))
+else
+  ep=$(num Passed "$e2e_line") ef=$(num Failed "$e2e_line") es=$(num Skipped "$e2e_line")
+  [ "$e2e_rc" != 0 ] && [ "$ef" = 0 ] && ef=1
+  p=$((p + ep)) f=$((f + ef)) s=$((s + es))
+fi
 result "$p" "$f" "$s"
