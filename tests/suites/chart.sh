@@ -262,7 +262,8 @@ emulator_checks=(
 
 if [ "$have_kubectl" = 0 ]; then
   for name in "${emulator_checks[@]}"; do fail "$name" "kubectl not found"; done
-elif out="$(start_emulator 2>&1)"; then
+# Not in a command substitution: that subshell would keep emulator_pid from the EXIT trap's clean-up.
+elif start_emulator >"$work/start-emulator.log" 2>&1; then
   pass "emulator starts and serves the CRDs"
   # Namespaced objects need their namespace to exist even for a dry run (as on a real cluster).
   for ns in "$namespace" team-a team-b; do k create namespace "$ns" >/dev/null 2>&1; done
@@ -315,7 +316,7 @@ EOF
   check "${emulator_checks[5]}" allowed
   check "${emulator_checks[6]}" refused
 else
-  fail "emulator starts and serves the CRDs" "$(tail -5 <<<"$out" | tr '\n' ' ')"
+  fail "emulator starts and serves the CRDs" "$(tail -5 "$work/start-emulator.log" | tr '\n' ' ')"
   for name in "${emulator_checks[@]}"; do fail "$name" "no emulator"; done
 fi
 
