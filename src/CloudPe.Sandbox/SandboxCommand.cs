@@ -171,7 +171,7 @@ internal static class SandboxCommand
                 ["Operator:HttpPort"] = "0",
                 ["Operator:LogFormat"] = "text",
                 ["Operator:LeaderElection:LeaseNamespace"] = SandboxServer.Namespace,
-                ["Operator:TransitionPollInterval"] = poll.ToString("c", CultureInfo.InvariantCulture),
+                [CloudPe.Operator.Reconcilers.Vm.VmControllerRegistration.TransitionPollIntervalKey] = poll.ToString("c", CultureInfo.InvariantCulture),
                 ["Serilog:MinimumLevel:Default"] = options.LogLevel,
                 ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             },

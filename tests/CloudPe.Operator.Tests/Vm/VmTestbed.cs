@@ -79,7 +79,7 @@ internal sealed class VmTestbed : IAsyncDisposable
             ["Operator:FleetPageSize"] = Options.FleetPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operator:MaxConcurrentReconciles"] = "4",
             ["Operator:LogFormat"] = "text",
-            ["Operator:TransitionPollInterval"] = "00:00:02",
+            [CloudPe.Operator.Reconcilers.Vm.VmControllerRegistration.TransitionPollIntervalKey] = "00:00:02",
         };
         _operator = OperatorHost.Create([], new OperatorHostOverrides
         {
