@@ -156,10 +156,11 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
                 throw new TimeoutException($"Only {ready} of {vms} VMs Ready after {elapsed.TotalSeconds:F0} s; e.g. {stuck?.Metadata.Name}: {why?.Reason} {why?.Message}");
             }
 
-            if (elapsed.TotalSeconds - lastReport >= 15)
+            if (elapsed.TotalSeconds - lastReport >= 5)
             {
                 lastReport = (int)elapsed.TotalSeconds;
-                Report($"  {ready}/{vms} Ready after {elapsed.TotalSeconds:F0} s");
+                var created = list.Count(v => v.Status?.VmId is not null);
+                Report($"  {created}/{vms} created, {ready}/{vms} Ready after {elapsed.TotalSeconds:F0} s");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(vms >= 5000 ? 2000 : 500), ct);

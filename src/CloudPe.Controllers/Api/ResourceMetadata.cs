@@ -8,13 +8,23 @@ internal sealed record ResourceMetadata(string Group, string Version, string Kin
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
-    public static ResourceMetadata Of<T>() => Of(typeof(T));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ResourceMetadata> Known = new();
 
-    public static ResourceMetadata Of(Type type)
+    public static ResourceMetadata Of<T>() => Cached<T>.Value;
+
+    /// <summary>Read once per type: attribute reads allocate and, repeated per write, kept the finalizer thread busy.</summary>
+    public static ResourceMetadata Of(Type type) => Known.GetOrAdd(type, Read);
+
+    private static ResourceMetadata Read(Type type)
     {
         var entity = type.GetCustomAttribute<KubernetesEntityAttribute>()
             ?? throw new InvalidOperationException($"{type.Name} has no [KubernetesEntity] attribute.");
         return new ResourceMetadata(entity.Group ?? "", entity.ApiVersion, entity.Kind, entity.PluralName);
+    }
+
+    private static class Cached<T>
+    {
+        public static readonly ResourceMetadata Value = Of(typeof(T));
     }
 
     /// <summary>Collection path, e.g. <c>apis/g/v/namespaces/ns/plural</c> or <c>api/v1/secrets</c>.</summary>

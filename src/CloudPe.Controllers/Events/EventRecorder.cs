@@ -19,7 +19,9 @@ public sealed partial class EventRecorder
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly EventRecorderOptions _options;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // Guards the aggregation cache only; the API calls run outside it so reconciles of different objects never
+    // wait on each other's Events.
+    private readonly Lock _sync = new();
     private readonly Dictionary<string, LinkedListNode<Seen>> _seen = new(StringComparer.Ordinal);
     private readonly LinkedList<Seen> _recency = new();
     private long _sequence;
@@ -52,22 +54,18 @@ public sealed partial class EventRecorder
 
             var ns = string.IsNullOrEmpty(subject.Metadata.NamespaceProperty) ? "default" : subject.Metadata.NamespaceProperty;
             var key = string.Join('\u001f', subject.Metadata.Uid, subject.Kind, ns, subject.Metadata.Name, type, reason, message);
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            if (Reserve(key) is { } seen)
             {
-                if (_seen.TryGetValue(key, out var node) && await TryBumpAsync(node.Value, cancellationToken).ConfigureAwait(false))
+                if (await TryBumpAsync(seen.Node.Value, seen.Count, cancellationToken).ConfigureAwait(false))
                 {
-                    _recency.Remove(node);
-                    _recency.AddFirst(node);
                     return;
                 }
-
-                var created = await CreateAsync(subject, ns, type, reason, message, cancellationToken).ConfigureAwait(false);
-                Remember(key, created);
             }
-            finally
+
+            var created = await CreateAsync(subject, ns, type, reason, message, cancellationToken).ConfigureAwait(false);
+            lock (_sync)
             {
-                _gate.Release();
+                Remember(key, created);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -76,17 +74,33 @@ public sealed partial class EventRecorder
         }
     }
 
-    private async Task<bool> TryBumpAsync(Seen seen, CancellationToken cancellationToken)
+    /// <summary>The cached Event for <paramref name="key"/> with the count this repeat gives it, moved to the front.</summary>
+    private (LinkedListNode<Seen> Node, int Count)? Reserve(string key)
+    {
+        lock (_sync)
+        {
+            if (!_seen.TryGetValue(key, out var node))
+            {
+                return null;
+            }
+
+            node.Value.Count++;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            return (node, node.Value.Count);
+        }
+    }
+
+    private async Task<bool> TryBumpAsync(Seen seen, int count, CancellationToken cancellationToken)
     {
         var patch = new JsonObject
         {
-            ["count"] = seen.Count + 1,
+            ["count"] = count,
             ["lastTimestamp"] = Timestamp(),
         };
         try
         {
             await _api.SendJsonAsync(HttpMethod.Patch, Events.ObjectPath(seen.Namespace, seen.Name), patch, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
-            seen.Count++;
             return true;
         }
         catch (KubernetesApiException e) when (KubeApi.IsNotFound(e))
