@@ -68,9 +68,74 @@ public sealed class ResourceClient<T>
     public Task<T> EnsureFinalizerAsync(T resource, string finalizer, CancellationToken cancellationToken = default) =>
         ChangeFinalizersAsync(resource, finalizer, add: true, cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="finalizer"/> (unless present) and sets <paramref name="annotations"/> (those that differ) in
+    /// one merge patch with a resourceVersion precondition; no write when nothing differs.
+    /// </summary>
+    public async Task<T> EnsureFinalizerAsync(T resource, string finalizer, IReadOnlyDictionary<string, string> annotations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentException.ThrowIfNullOrEmpty(finalizer);
+        ArgumentNullException.ThrowIfNull(annotations);
+        var current = resource;
+        for (var attempt = 0; ; attempt++)
+        {
+            var metadata = new JsonObject();
+            var finalizers = current.Metadata.Finalizers?.ToList() ?? [];
+            if (!finalizers.Contains(finalizer))
+            {
+                metadata["finalizers"] = new JsonArray([.. finalizers.Append(finalizer).Select(f => (JsonNode)JsonValue.Create(f))]);
+            }
+
+            var changed = annotations.Where(a => current.Metadata.Annotations?.TryGetValue(a.Key, out var value) != true || value != a.Value).ToList();
+            if (changed.Count > 0)
+            {
+                metadata["annotations"] = new JsonObject(changed.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value))));
+            }
+
+            if (metadata.Count == 0)
+            {
+                return current;
+            }
+
+            metadata["resourceVersion"] = current.Metadata.ResourceVersion;
+            try
+            {
+                return await MergePatchAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, new JsonObject { ["metadata"] = metadata }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KubernetesApiException e) when (KubeApi.IsConflict(e) && attempt < ConflictRetries)
+            {
+                current = await GetAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new KubernetesApiException(System.Net.HttpStatusCode.NotFound, "NotFound", $"{Resource.Kind} {current.Metadata.Name} no longer exists.");
+            }
+        }
+    }
+
     /// <summary>Removes <paramref name="finalizer"/> if present; no write when it is not (or the object is gone).</summary>
     public Task<T> RemoveFinalizerAsync(T resource, string finalizer, CancellationToken cancellationToken = default) =>
         ChangeFinalizersAsync(resource, finalizer, add: false, cancellationToken);
+
+    /// <summary>
+    /// Creates <paramref name="desired"/> with a controller ownerReference to <paramref name="owner"/>, without reading
+    /// first; null (and no write) when an object of that name already exists. One request for an object the caller
+    /// has good reason to think is new.
+    /// </summary>
+    public async Task<T?> CreateOwnedAsync(IKubernetesObject<V1ObjectMeta> owner, T desired, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(desired);
+        desired.Metadata ??= new V1ObjectMeta();
+        desired.Metadata.NamespaceProperty ??= owner.Metadata.NamespaceProperty;
+        desired.Metadata.OwnerReferences = [OwnerReferenceTo(owner)];
+        try
+        {
+            return await CreateAsync(desired, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (KubeApi.IsConflict(e))
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Makes the owned object look like <paramref name="desired"/> (top-level fields other than metadata and

@@ -92,6 +92,7 @@ public sealed class NetworkingClient
         var path = new QueryBuilder("/ports")
             .Add("device_id", query?.DeviceId)
             .Add("network_id", query?.NetworkId)
+            .Add("name", query?.Name)
             .Add("tags", query?.Tags is { Count: > 0 } tags ? string.Join(',', tags) : null)
             .ToString();
         var answer = await _sender.SendAsync(Call(HttpMethod.Get, path, "/v2.0/ports"), OpenStackJsonContext.Default.PortListWire, cancellationToken).ConfigureAwait(false);

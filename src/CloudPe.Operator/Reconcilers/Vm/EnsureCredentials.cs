@@ -48,9 +48,20 @@ internal static class EnsureCredentials
         var name = OwnedSecretName(ctx.Vm);
         ctx.PasswordKey = GeneratedKey;
 
+        var owned = ctx.Services.Secrets.Get(ctx.Namespace, name);
+        if (owned is null && ctx.NothingCreatedYet)
+        {
+            // A brand-new VM: create the Secret straight away (one request); only an existing one is read.
+            if (await ctx.Services.SecretClient.CreateOwnedAsync(ctx.Vm, Desired(ctx, PasswordGenerator.Generate()), cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                ctx.PasswordSecret = created;
+                await CreatedEventAsync(ctx, name, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
         // The cache may not have our own fresh Secret yet: ask the API server before generating a second password.
-        var owned = ctx.Services.Secrets.Get(ctx.Namespace, name)
-            ?? await ctx.Services.SecretClient.GetAsync(ctx.Namespace, name, cancellationToken).ConfigureAwait(false);
+        owned ??= await ctx.Services.SecretClient.GetAsync(ctx.Namespace, name, cancellationToken).ConfigureAwait(false);
         if (owned is not null && Password(owned, GeneratedKey) is { Length: > 0 })
         {
             ctx.PasswordSecret = owned;
@@ -58,9 +69,12 @@ internal static class EnsureCredentials
         }
 
         ctx.PasswordSecret = await WriteOwnedAsync(ctx, PasswordGenerator.Generate(), cancellationToken).ConfigureAwait(false);
-        await ctx.NormalAsync(VmReasons.CredentialsCreated, $"Created Secret {name} with a generated password (key {GeneratedKey}).", cancellationToken).ConfigureAwait(false);
+        await CreatedEventAsync(ctx, name, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static Task CreatedEventAsync(VmContext ctx, string name, CancellationToken cancellationToken) =>
+        ctx.NormalAsync(VmReasons.CredentialsCreated, $"Created Secret {name} with a generated password (key {GeneratedKey}).", cancellationToken);
 
     /// <summary>Stores <paramref name="password"/> in the VM's password Secret and returns the Secret as written.</summary>
     public static async Task<V1Secret> StoreAsync(VmContext ctx, string password, CancellationToken cancellationToken)
@@ -103,9 +117,11 @@ internal static class EnsureCredentials
 
     private static bool HasValue(V1Secret secret, string key) => secret.Data?.TryGetValue(key, out var bytes) == true && bytes is { Length: > 0 };
 
-    private static Task<V1Secret> WriteOwnedAsync(VmContext ctx, string password, CancellationToken cancellationToken)
-    {
-        var secret = new V1Secret
+    private static Task<V1Secret> WriteOwnedAsync(VmContext ctx, string password, CancellationToken cancellationToken) =>
+        ctx.Services.SecretClient.CreateOrUpdateOwnedAsync(ctx.Vm, Desired(ctx, password), cancellationToken);
+
+    private static V1Secret Desired(VmContext ctx, string password) =>
+        new()
         {
             ApiVersion = "v1",
             Kind = "Secret",
@@ -118,6 +134,4 @@ internal static class EnsureCredentials
             Type = "Opaque",
             StringData = new Dictionary<string, string> { [GeneratedKey] = password },
         };
-        return ctx.Services.SecretClient.CreateOrUpdateOwnedAsync(ctx.Vm, secret, cancellationToken);
-    }
 }

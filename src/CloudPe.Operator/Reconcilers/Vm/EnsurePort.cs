@@ -14,21 +14,27 @@ internal static class EnsurePort
         var refs = ctx.Refs!;
         var network = ctx.Cloud.Networking;
         var tag = VmStamp.Tag(ctx.Uid);
-        var tagged = await network.ListPortsAsync(new PortQuery(Tags: [tag]), cancellationToken).ConfigureAwait(false);
-        if (tagged.Count > 0)
-        {
-            return tagged[0];
-        }
-
         var portName = VmStamp.PortName(ctx.Uid);
-        var onNetwork = await network.ListPortsAsync(new PortQuery(NetworkId: refs.Network.Id), cancellationToken).ConfigureAwait(false);
-        if (onNetwork.FirstOrDefault(p => p.Name == portName) is { } untagged)
+
+        // A VM that never had a create attempt cannot have a port yet: no need to look for one.
+        if (!ctx.NothingCreatedYet)
         {
-            await network.AddTagAsync("ports", untagged.Id, tag, cancellationToken).ConfigureAwait(false);
-            return untagged;
+            var tagged = await network.ListPortsAsync(new PortQuery(Tags: [tag]), cancellationToken).ConfigureAwait(false);
+            if (tagged.Count > 0)
+            {
+                return tagged[0];
+            }
+
+            // Interrupted between create and tag: the port carries the stamped name but no tag yet.
+            var named = await network.ListPortsAsync(new PortQuery(NetworkId: refs.Network.Id, Name: portName), cancellationToken).ConfigureAwait(false);
+            if (named.FirstOrDefault(p => p.Name == portName) is { } untagged)
+            {
+                await network.AddTagAsync("ports", untagged.Id, tag, cancellationToken).ConfigureAwait(false);
+                return untagged;
+            }
         }
 
-        var subnets = await network.ListSubnetsAsync(refs.Network.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var subnets = await ctx.Services.Subnets.GetAsync(ctx.ServerKey, refs.Network.Id, ctx.Cloud, cancellationToken).ConfigureAwait(false);
         var chosen = new List<string>();
         foreach (var version in refs.IpVersions)
         {
@@ -42,9 +48,21 @@ internal static class EnsurePort
             chosen.Add(subnet.Id);
         }
 
-        var port = await network.CreatePortAsync(new CreatePortRequest(refs.Network.Id, chosen, [refs.SecurityGroup.Id], portName), cancellationToken).ConfigureAwait(false);
+        Port port;
+        try
+        {
+            port = await network.CreatePortAsync(new CreatePortRequest(refs.Network.Id, chosen, [refs.SecurityGroup.Id], portName), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenStack.OpenStackException)
+        {
+            // Perhaps a subnet changed under the cached list: read it again next time.
+            ctx.Services.Subnets.Forget(ctx.ServerKey, refs.Network.Id);
+            throw;
+        }
+
+        // From here on this VM has something in the cloud: a retry must look before creating.
+        ctx.NothingCreatedYet = false;
         await network.AddTagAsync("ports", port.Id, tag, cancellationToken).ConfigureAwait(false);
-        await ctx.NormalAsync(VmReasons.PortCreated, $"Created port {port.Id} on network {refs.Network.Name} ({ctx.Spec.IpMode}).", cancellationToken).ConfigureAwait(false);
         return port;
     }
 }

@@ -14,12 +14,13 @@ internal static class EnsureServer
 {
     public static async Task RunAsync(VmContext ctx, CancellationToken cancellationToken)
     {
-        if (await FindStampedAsync(ctx, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (!ctx.NothingCreatedYet && await FindStampedAsync(ctx, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             await AdoptAsync(ctx, existing, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        await MarkAsync(ctx, cancellationToken).ConfigureAwait(false);
         var port = await EnsurePort.RunAsync(ctx, cancellationToken).ConfigureAwait(false);
         if (port is null)
         {
@@ -86,9 +87,25 @@ internal static class EnsureServer
         // One write with the server ID and the conditions that go with it: the end of this reconcile then has
         // nothing left to write, and no reader sees phase Provisioning beside the conditions of Pending.
         await ctx.PublishStatusAsync(cancellationToken).ConfigureAwait(false);
-        ctx.Services.Fleet.SetInTransition(created.Id, true);
-        await ctx.NormalAsync(VmReasons.Created, $"Created server {created.Id} ({refs.Flavor.Name}, {refs.Image.Name}, {refs.EffectiveSizeGiB} GiB).", cancellationToken).ConfigureAwait(false);
-        await ApplyPasswordChange.RecordAsync(ctx, ctx.PasswordSecret!, cancellationToken).ConfigureAwait(false);
+
+        // The next list of this CloudPeServer's changes shows the new server: no GET of its own is needed.
+        ctx.Services.Fleet.Follow(created.Id, moving: true);
+        await ctx.NormalAsync(
+            VmReasons.Created,
+            $"Created server {created.Id} ({refs.Flavor.Name}, {refs.Image.Name}, {refs.EffectiveSizeGiB} GiB) on port {port.Id} of network {refs.Network.Name} ({ctx.Spec.IpMode}).",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before anything is created: the finalizer, and which password Secret version the server boots with, in one
+    /// write. Recorded before the create, so a crash right after it cannot leave the password unrecorded.
+    /// </summary>
+    private static async Task MarkAsync(VmContext ctx, CancellationToken cancellationToken)
+    {
+        var marker = ApplyPasswordChange.Marker(ctx.PasswordSecret!);
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [VmStamp.AppliedPasswordAnnotation] = marker };
+        ctx.Vm = await ctx.Services.VmClient.EnsureFinalizerAsync(ctx.Vm, CloudPeApiGroup.Finalizer, annotations, cancellationToken).ConfigureAwait(false);
+        ctx.Services.Ledger.Record(ctx.Uid, VmStamp.AppliedPasswordAnnotation, marker);
     }
 
     /// <summary>A live server carrying the CR's UID tag, if any.</summary>

@@ -58,6 +58,13 @@ internal sealed class VmContext
     /// <summary>The cloud server as last read (snapshot or GET).</summary>
     public NovaServer? Observed { get; set; }
 
+    /// <summary>
+    /// The VM had no finalizer and no server ID when this reconcile began. The finalizer is always written before
+    /// anything is created in the cloud, so nothing can exist for it there yet: the crash-recovery look-ups (a server
+    /// or port carrying its stamp, an owned Secret not in the cache) can be skipped. Cleared once something is created.
+    /// </summary>
+    public bool NothingCreatedYet { get; set; }
+
     /// <summary>Read the server (and volume) from the cloud even when the fleet snapshot has it.</summary>
     public bool ForceRefresh { get; set; }
 

@@ -31,6 +31,7 @@ public static class VmControllerRegistration
         services.AddSingleton<FleetSnapshots>();
         services.AddSingleton<VmPhaseTracker>();
         services.AddSingleton<ActionLedger>();
+        services.AddSingleton<SubnetCache>();
         services.AddSingleton<VmServices>();
         var lookup = new VmReferenceLookup();
         services.AddSingleton(lookup);

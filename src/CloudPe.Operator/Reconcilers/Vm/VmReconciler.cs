@@ -39,7 +39,15 @@ internal sealed partial class VmReconciler : IReconciler<CloudPeVM>
 
         if (vm.Metadata.Finalizers?.Contains(CloudPeApiGroup.Finalizer) != true)
         {
-            ctx.Vm = await _services.VmClient.EnsureFinalizerAsync(vm, CloudPeApiGroup.Finalizer, cancellationToken).ConfigureAwait(false);
+            if (vm.Status?.VmId is null)
+            {
+                // Written with the first create (EnsureServer), in the same patch as the password marker.
+                ctx.NothingCreatedYet = true;
+            }
+            else
+            {
+                ctx.Vm = await _services.VmClient.EnsureFinalizerAsync(vm, CloudPeApiGroup.Finalizer, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         try
@@ -116,8 +124,9 @@ internal sealed partial class VmReconciler : IReconciler<CloudPeVM>
         if (ctx.Status.VmId is null)
         {
             await EnsureServer.RunAsync(ctx, cancellationToken).ConfigureAwait(false);
-            if (ctx.Status.VmId is null || ctx.Blocked is not null)
+            if (ctx.Status.VmId is null || ctx.Blocked is not null || ctx.Acted)
             {
+                // Just created: Nova says BUILD, and the shared transition list reports what follows.
                 return;
             }
         }

@@ -20,6 +20,7 @@ internal sealed class VmServices(
     FleetSnapshots fleet,
     VmPhaseTracker phases,
     ActionLedger ledger,
+    SubnetCache subnets,
     TimeProvider time,
     ILogger<VmReconciler> logger)
 {
@@ -44,6 +45,8 @@ internal sealed class VmServices(
     public VmPhaseTracker Phases { get; } = phases;
 
     public ActionLedger Ledger { get; } = ledger;
+
+    public SubnetCache Subnets { get; } = subnets;
 
     public TimeProvider Time { get; } = time;
 
