@@ -15,7 +15,7 @@ internal sealed class FleetArguments
 
     public TimeSpan ResyncInterval { get; private set; } = TimeSpan.FromSeconds(10);
 
-    public int Concurrency { get; private set; } = 4;
+    public int Concurrency { get; private set; } = new CloudPe.Operator.Hosting.OperatorOptions().MaxConcurrentReconciles;
 
     public int PageSize { get; private set; } = 100;
 

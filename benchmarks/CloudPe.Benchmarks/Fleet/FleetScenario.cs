@@ -38,8 +38,9 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
         Report($"  applied {vms} CloudPeVMs in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         var ready = await WaitAllReadyAsync(world, vms, started, ct);
         var createWrites = world.Api.Admin.Writes - vms;
-        var createRequests = world.CloudRequests().Values.Sum();
-        Report($"  all {vms} Ready after {ready.TotalSeconds:F1} s ({createWrites} operator writes, {createRequests} OpenStack requests)");
+        var createRoutes = world.CloudRequests();
+        var createRequests = createRoutes.Values.Sum();
+        Report($"  all {vms} Ready after {ready.TotalSeconds:F1} s ({createWrites} operator writes, {createRequests} OpenStack requests: {string.Join("; ", createRoutes.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))})");
 
         // Steady state: count exactly R resyncs, each starting with a fleet list per CloudPeServer.
         var polls = await PollsAsync(child);

@@ -10,7 +10,7 @@ public sealed class OperatorOptions
     public string WatchNamespaces { get; set; } = "";
 
     /// <summary>Reconciles of different objects that may run at once, per controller.</summary>
-    public int MaxConcurrentReconciles { get; set; } = 4;
+    public int MaxConcurrentReconciles { get; set; } = 16;
 
     /// <summary>How often every object is reconciled even without a change (and the fleet is listed).</summary>
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(5);

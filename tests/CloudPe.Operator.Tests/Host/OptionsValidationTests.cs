@@ -44,7 +44,7 @@ public sealed class OptionsValidationTests
     {
         var options = new OperatorOptions();
 
-        Assert.Equal(4, options.MaxConcurrentReconciles);
+        Assert.Equal(16, options.MaxConcurrentReconciles);
         Assert.Equal(TimeSpan.FromMinutes(5), options.ResyncInterval);
         Assert.Equal(100, options.FleetPageSize);
         Assert.True(options.LeaderElection.Enabled);

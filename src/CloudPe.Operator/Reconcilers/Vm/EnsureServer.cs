@@ -80,6 +80,9 @@ internal static class EnsureServer
         ctx.Status.VmId = created.Id;
         ctx.Status.Phase = VmPhase.Provisioning;
 
+        // Nova creates the boot volume at the size asked or the build fails: no read of the volume is needed for it.
+        ctx.Status.VolumeSizeGiB = refs.EffectiveSizeGiB;
+
         // Nova starts every new server in BUILD; the first read replaces this with what it reports.
         ctx.Status.OpenStackStatus = "BUILD";
         ctx.MarkActed(VmReasons.Provisioning, $"server {created.Id} is being built");

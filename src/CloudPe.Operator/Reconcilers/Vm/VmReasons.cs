@@ -49,7 +49,6 @@ internal static class VmReasons
     public const string Created = "Created";
     public const string Adopted = "Adopted";
     public const string CreateOutcomeUnknown = "CreateOutcomeUnknown";
-    public const string PortCreated = "PortCreated";
     public const string CredentialsCreated = "CredentialsCreated";
     public const string ResizeConfirmed = "ResizeConfirmed";
     public const string VolumeExtending = "VolumeExtending";
