@@ -30,8 +30,18 @@ WORKDIR /app
 COPY --from=build --chown=0:0 /app/publish ./
 # 1654 is the "app" user of the .NET images; numeric so that runAsNonRoot can verify it.
 USER 1654:1654
-# Workstation GC: one small operator process does not need a heap per core.
+# Memory (docs/performance.md, "Memory"): workstation, non-concurrent GC (one small process needs neither a heap
+# per core nor a background GC thread and its mark array), a 2 MB gen0 budget instead of one sized on the CPU cache,
+# no write-xor-execute double mapping of JIT'd code (counted twice in the working set: ~30 MB), no tiered-PGO
+# instrumentation, two malloc arenas instead of one per thread. benchmarks/CloudPe.Benchmarks/Fleet/ChildProcess.cs
+# starts the benchmark's operator process with the same values.
 ENV DOTNET_gcServer=0 \
+    DOTNET_gcConcurrent=0 \
+    DOTNET_GCgen0size=0x200000 \
+    DOTNET_GCConserveMemory=7 \
+    DOTNET_EnableWriteXorExecute=0 \
+    DOTNET_TieredPGO=0 \
+    MALLOC_ARENA_MAX=2 \
     Operator__HttpPort=8080 \
     Operator__LogFormat=json
 EXPOSE 8080

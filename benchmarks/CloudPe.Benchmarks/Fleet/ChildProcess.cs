@@ -8,6 +8,18 @@ namespace CloudPe.Benchmarks.Fleet;
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
+    /// <summary>The runtime settings of the container image (Dockerfile ENV); keep both lists the same.</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> RuntimeSettings =
+    [
+        ("DOTNET_gcServer", "0"),
+        ("DOTNET_gcConcurrent", "0"),
+        ("DOTNET_GCgen0size", "0x200000"),
+        ("DOTNET_GCConserveMemory", "7"),
+        ("DOTNET_EnableWriteXorExecute", "0"),
+        ("DOTNET_TieredPGO", "0"),
+        ("MALLOC_ARENA_MAX", "2"),
+    ];
+
     private readonly Process _process;
 
     private ChildProcess(Process process) => _process = process;
@@ -31,8 +43,11 @@ internal sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
         };
 
-        // As in the container image (Dockerfile): workstation GC.
-        start.Environment["DOTNET_gcServer"] = "0";
+        // As in the container image (the ENV of the Dockerfile): the operator's memory settings.
+        foreach (var (name, value) in RuntimeSettings)
+        {
+            start.Environment[name] = value;
+        }
 
         // Under "dotnet run" the process is the apphost; under "dotnet CloudPe.Benchmarks.dll" it is the muxer.
         var self = Environment.ProcessPath ?? "dotnet";

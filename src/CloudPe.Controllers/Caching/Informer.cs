@@ -22,6 +22,7 @@ internal sealed partial class Informer<T> : IInformer
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResourceMetadata _resource = ResourceMetadata.Of<T>();
+    private readonly ObjectInterner _interner = new();
     private readonly List<Action<T?, T?>> _handlers = [];
     private readonly Lock _handlersGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resourceVersions = new(StringComparer.Ordinal);
@@ -274,6 +275,9 @@ internal sealed partial class Informer<T> : IInformer
 
     private T Decode(JsonNode node)
     {
+        // Memory at fleet scale: no managedFields or last-applied copy in the cache, and repeated strings
+        // (namespace, kind, condition reasons, label keys) shared between the cached objects.
+        CacheTrim.Apply(node);
         var item = KubernetesJson.Deserialize<T>(node.ToJsonString());
         // List items may omit apiVersion/kind; owners and events need them.
         if (string.IsNullOrEmpty(item.ApiVersion))
@@ -286,6 +290,7 @@ internal sealed partial class Informer<T> : IInformer
             item.Kind = _resource.Kind;
         }
 
+        _interner.Intern(item);
         return item;
     }
 

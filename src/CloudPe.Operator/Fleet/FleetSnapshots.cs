@@ -11,6 +11,7 @@ namespace CloudPe.Operator.Fleet;
 public sealed class FleetSnapshots
 {
     private readonly ConcurrentDictionary<string, ServerFleet> _fleets = new(StringComparer.Ordinal);
+    private readonly ServerCompactor _compactor = new();
     private const byte SharedList = 0;
     private const byte OwnRead = 1;
 
@@ -87,5 +88,5 @@ public sealed class FleetSnapshots
         }
     }
 
-    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static _ => new ServerFleet());
+    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static (_, compactor) => new ServerFleet(compactor), _compactor);
 }

@@ -11,10 +11,13 @@ namespace CloudPe.Operator.Fleet;
 internal sealed class ServerFleet
 {
     private readonly Dictionary<string, Server> _servers = new(StringComparer.Ordinal);
+    private readonly ServerCompactor _compactor;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _poll = new(1, 1);
     private DateTimeOffset? _lastPoll;
     private DateTimeOffset? _listedSince;
+
+    public ServerFleet(ServerCompactor compactor) => _compactor = compactor;
 
     public int Polls { get; private set; }
 
@@ -28,6 +31,7 @@ internal sealed class ServerFleet
 
     public void Put(Server server)
     {
+        server = _compactor.Compact(server);
         lock (_gate)
         {
             _servers[server.Id] = server;
@@ -81,7 +85,7 @@ internal sealed class ServerFleet
             var listed = new List<Server>();
             await foreach (var server in connection.Compute.ListServersDetailAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                listed.Add(server);
+                listed.Add(_compactor.Compact(server));
             }
 
             lock (_gate)
