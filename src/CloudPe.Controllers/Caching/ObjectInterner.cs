@@ -16,7 +16,7 @@ internal sealed class ObjectInterner
     private readonly ConcurrentDictionary<Type, PropertyPlan[]> _plans = new();
     private readonly int _maxValuesPerProperty;
 
-    public ObjectInterner(int maxValuesPerProperty = 1024) => _maxValuesPerProperty = maxValuesPerProperty;
+    public ObjectInterner(int maxValuesPerProperty = 256) => _maxValuesPerProperty = maxValuesPerProperty;
 
     public void Intern(object? value) => Visit(value, 0);
 

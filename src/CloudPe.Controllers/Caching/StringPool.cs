@@ -15,8 +15,8 @@ public sealed class StringPool
     private readonly int _maxValues;
     private bool _saturated;
 
-    /// <summary>Creates a pool that gives up after <paramref name="maxValues"/> distinct values.</summary>
-    public StringPool(int maxValues = 1024)
+    /// <summary>Creates a pool that gives up after <paramref name="maxValues"/> distinct values (a property of a fleet repeats far fewer).</summary>
+    public StringPool(int maxValues = 256)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxValues);
         _maxValues = maxValues;
