@@ -136,35 +136,70 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
         }
     }
 
+    /// <summary>Follows the VMs with one watch (re-listing only when it ends) until every VM is Ready.</summary>
     private async Task<TimeSpan> WaitAllReadyAsync(FleetWorld world, int vms, long started, CancellationToken ct)
     {
         var deadline = options.BuildLatency + TimeSpan.FromSeconds(120 + (vms * 0.2));
-        var lastReport = 0;
-        while (true)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(deadline - Stopwatch.GetElapsedTime(started));
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var ready = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var lastReport = 0.0;
+        void Track(CloudPeVM vm)
         {
-            var list = await world.ListVmsAsync(ct);
-            var ready = list.Count(v => Conditions.IsTrue(v.Status?.Conditions, ConditionTypes.Ready));
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            if (ready == vms)
+            ready[vm.Metadata.Name] = Conditions.IsTrue(vm.Status?.Conditions, ConditionTypes.Ready);
+            if (vm.Status?.VmId is not null)
             {
-                return elapsed;
+                created.Add(vm.Metadata.Name);
             }
+        }
 
-            if (elapsed > deadline)
-            {
-                var stuck = list.FirstOrDefault(v => !Conditions.IsTrue(v.Status?.Conditions, ConditionTypes.Ready));
-                var why = Conditions.Find(stuck?.Status?.Conditions, ConditionTypes.Ready);
-                throw new TimeoutException($"Only {ready} of {vms} VMs Ready after {elapsed.TotalSeconds:F0} s; e.g. {stuck?.Metadata.Name}: {why?.Reason} {why?.Message}");
-            }
-
+        bool Done(out TimeSpan elapsed)
+        {
+            elapsed = Stopwatch.GetElapsedTime(started);
+            var count = ready.Values.Count(r => r);
             if (elapsed.TotalSeconds - lastReport >= 5)
             {
-                lastReport = (int)elapsed.TotalSeconds;
-                var created = list.Count(v => v.Status?.VmId is not null);
-                Report($"  {created}/{vms} created, {ready}/{vms} Ready after {elapsed.TotalSeconds:F0} s");
+                lastReport = elapsed.TotalSeconds;
+                Report($"  {created.Count}/{vms} created, {count}/{vms} Ready after {elapsed.TotalSeconds:F0} s");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(vms >= 5000 ? 2000 : 500), ct);
+            return count == vms;
+        }
+
+        try
+        {
+            while (true)
+            {
+                var (items, version) = await world.ListVmsWithVersionAsync(timeout.Token);
+                ready.Clear();
+                foreach (var vm in items)
+                {
+                    Track(vm);
+                }
+
+                if (Done(out var elapsed))
+                {
+                    return elapsed;
+                }
+
+                await foreach (var (_, vm) in world.WatchVmsAsync(version, timeout.Token))
+                {
+                    Track(vm);
+                    if (Done(out elapsed))
+                    {
+                        return elapsed;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            var (items, _) = await world.ListVmsWithVersionAsync(ct);
+            var stuck = items.FirstOrDefault(v => !Conditions.IsTrue(v.Status?.Conditions, ConditionTypes.Ready));
+            var why = Conditions.Find(stuck?.Status?.Conditions, ConditionTypes.Ready);
+            var count = items.Count(v => Conditions.IsTrue(v.Status?.Conditions, ConditionTypes.Ready));
+            throw new TimeoutException($"Only {count} of {vms} VMs Ready after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s; e.g. {stuck?.Metadata.Name}: {why?.Reason} {why?.Message}");
         }
     }
 

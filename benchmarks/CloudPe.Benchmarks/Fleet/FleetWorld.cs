@@ -104,6 +104,28 @@ internal sealed class FleetWorld : IAsyncDisposable
         [.. (await Client.CustomObjects.ListNamespacedCustomObjectAsync<CloudPeVMList>(
             CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Namespace, CloudPeVM.KubePluralName, cancellationToken: ct)).Items];
 
+    /// <summary>Every CloudPeVM and the list's resourceVersion, to watch from.</summary>
+    public async Task<(IReadOnlyList<CloudPeVM> Items, string ResourceVersion)> ListVmsWithVersionAsync(CancellationToken ct)
+    {
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<CloudPeVMList>(
+            CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Namespace, CloudPeVM.KubePluralName, cancellationToken: ct);
+        return ([.. list.Items], list.Metadata.ResourceVersion);
+    }
+
+    /// <summary>Changes of CloudPeVMs after <paramref name="resourceVersion"/>: cheaper for the API than listing every VM again.</summary>
+    public async IAsyncEnumerable<(WatchEventType Type, CloudPeVM Vm)> WatchVmsAsync(string resourceVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var events = Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Namespace, CloudPeVM.KubePluralName, resourceVersion: resourceVersion, cancellationToken: ct);
+        await foreach (var (type, item) in events.WithCancellation(ct))
+        {
+            if (type is WatchEventType.Added or WatchEventType.Modified)
+            {
+                yield return (type, KubernetesJson.Deserialize<CloudPeVM>(KubernetesJson.Serialize(item)));
+            }
+        }
+    }
+
     public void ResetCounters()
     {
         Api.Admin.ResetCounters();

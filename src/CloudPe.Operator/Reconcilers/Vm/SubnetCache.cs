@@ -13,23 +13,34 @@ internal sealed class SubnetCache(TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Read, IReadOnlyList<Subnet> Subnets)> _entries = new(StringComparer.Ordinal);
+    // One read in flight per network: the reconciles of a mass create that all miss at once share it.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Read, Lazy<Task<IReadOnlyList<Subnet>>> Subnets)> _entries = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<Subnet>> GetAsync(string serverKey, string networkId, OpenStackConnection cloud, CancellationToken cancellationToken)
     {
         var key = Key(serverKey, networkId);
         var now = time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && now - entry.Read < Lifetime)
+        var entry = _entries.AddOrUpdate(
+            key,
+            static (_, state) => (state.now, Read(state.cloud, state.networkId)),
+            static (_, existing, state) => state.now - existing.Read < Lifetime ? existing : (state.now, Read(state.cloud, state.networkId)),
+            (now, cloud, networkId));
+        try
         {
-            return entry.Subnets;
+            return await entry.Subnets.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        var subnets = await cloud.Networking.ListSubnetsAsync(networkId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        _entries[key] = (now, subnets);
-        return subnets;
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed read is not kept: the next caller reads again.
+            _entries.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
     }
 
     public void Forget(string serverKey, string networkId) => _entries.TryRemove(Key(serverKey, networkId), out _);
+
+    private static Lazy<Task<IReadOnlyList<Subnet>>> Read(OpenStackConnection cloud, string networkId) =>
+        new(() => cloud.Networking.ListSubnetsAsync(networkId, cancellationToken: CancellationToken.None));
 
     private static string Key(string serverKey, string networkId) => $"{serverKey}\n{networkId}";
 }
