@@ -17,12 +17,19 @@ public sealed partial class StatusWriter
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
 
+    // Writes in the order sent, so entries the cache has caught up with are dropped a few at a time on later writes
+    // (otherwise every object ever written would keep a copy of its status here).
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Key, PendingWrite Write)> _order = new();
+
     internal StatusWriter(KubeApi api, InformerRegistry? informers, ILogger<StatusWriter> logger)
     {
         _api = api;
         _informers = informers;
         _logger = logger;
     }
+
+    /// <summary>Writes whose echo the cache may not show yet (each holds a copy of the status written).</summary>
+    internal int PendingCount => _pending.Count;
 
     /// <summary>
     /// Patches the status of <paramref name="resource"/> to <paramref name="newStatus"/> unless it is already
@@ -35,7 +42,8 @@ public sealed partial class StatusWriter
         ArgumentNullException.ThrowIfNull(resource);
         var ns = resource.Metadata.NamespaceProperty;
         var name = resource.Metadata.Name;
-        var cached = _informers?.TryGet<TResource>()?.Store.Get(ns, name) ?? resource;
+        var store = _informers?.TryGet<TResource>()?.Store;
+        var cached = store?.Get(ns, name) ?? resource;
         var current = ToNode(cached.Status) ?? new JsonObject();
         var key = $"{typeof(TResource).FullName}/{ns}/{name}";
         if (_pending.TryGetValue(key, out var pending))
@@ -43,7 +51,7 @@ public sealed partial class StatusWriter
             if (pending.BaseResourceVersion == cached.Metadata.ResourceVersion)
             {
                 // The watch has not delivered our last write yet: compare with what we wrote, not the stale cache.
-                current = pending.Status.DeepClone();
+                current = JsonNode.Parse(pending.Status) ?? new JsonObject();
             }
             else
             {
@@ -62,16 +70,39 @@ public sealed partial class StatusWriter
         if (_pending.Count > MaxPending)
         {
             _pending.Clear();
+            _order.Clear();
         }
 
-        _pending[key] = new PendingWrite(cached.Metadata.ResourceVersion, desired);
+        var written = new PendingWrite(cached.Metadata.ResourceVersion, System.Text.Encoding.UTF8.GetBytes(desired.ToJsonString()), () => store?.Get(ns, name)?.Metadata.ResourceVersion);
+        _pending[key] = written;
+        _order.Enqueue((key, written));
+        DropCaughtUp();
         LogWritten(_logger, typeof(TResource).Name, ns ?? "", name);
         return true;
     }
 
+    /// <summary>Forgets the oldest writes the cache now shows (or that were replaced); stops at one still pending.</summary>
+    private void DropCaughtUp()
+    {
+        for (var i = 0; i < 8 && _order.TryPeek(out var oldest); i++)
+        {
+            var live = _pending.TryGetValue(oldest.Key, out var current) && ReferenceEquals(current, oldest.Write);
+            if (live && oldest.Write.CacheVersion() == oldest.Write.BaseResourceVersion)
+            {
+                return;
+            }
+
+            if (_order.TryDequeue(out var taken) && live && ReferenceEquals(taken.Write, oldest.Write))
+            {
+                _pending.TryRemove(KeyValuePair.Create(taken.Key, taken.Write));
+            }
+        }
+    }
+
     private static JsonNode? ToNode(object? value) => value is null ? null : JsonNode.Parse(KubernetesJson.Serialize(value));
 
-    private sealed record PendingWrite(string? BaseResourceVersion, JsonNode Status);
+    /// <summary>A status written on top of <paramref name="BaseResourceVersion"/>, kept as UTF-8 JSON (a third of a JsonNode tree).</summary>
+    private sealed record PendingWrite(string? BaseResourceVersion, byte[] Status, Func<string?> CacheVersion);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Status of {Kind} {Namespace}/{Name} changed; patched")]
     private static partial void LogWritten(ILogger logger, string kind, string @namespace, string name);

@@ -83,4 +83,38 @@ public sealed class StatusWriterTests
         Assert.Equal("Running", stored!.Status.Phase);
         Assert.Null(stored.Status.Labels);
     }
+
+    [Fact]
+    public async Task A_written_status_is_not_kept_once_the_cache_shows_it()
+    {
+        const int count = 20;
+        await using var cluster = await TestCluster.StartAsync();
+        var widgets = new List<Widget>();
+        for (var i = 0; i < count; i++)
+        {
+            widgets.Add(await cluster.CreateWidgetAsync($"w{i}"));
+        }
+
+        await using var harness = new ManagerHarness(cluster, new ScriptedReconciler());
+        await harness.StartAsync();
+        var writer = harness.Services.GetRequiredService<StatusWriter>();
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var widget in widgets)
+        {
+            Assert.True(await writer.UpdateStatusAsync(widget, new WidgetStatus { Phase = "Provisioning" }, ct));
+        }
+
+        await Eventually.HoldsAsync(
+            () => widgets.All(w => harness.Widgets.Get(TestCluster.Namespace, w.Metadata.Name)?.Status?.Phase == "Provisioning"),
+            "the cache saw every status");
+
+        // Later writes drop the copies of earlier ones the cache has caught up with: memory does not grow with the fleet.
+        for (var i = 0; i < 3; i++)
+        {
+            var cached = harness.Widgets.Get(TestCluster.Namespace, widgets[i].Metadata.Name)!;
+            Assert.True(await writer.UpdateStatusAsync(cached, new WidgetStatus { Phase = "Running" }, ct));
+        }
+
+        Assert.InRange(writer.PendingCount, 0, 3);
+    }
 }
