@@ -41,7 +41,7 @@ internal sealed class ServerPageFixture : IAsyncDisposable
                     Networks = [ServerNetwork.FromNetwork(network.Id)],
                     BootVolume = new BootVolume(image.Id, 30),
                     Tags = [$"cloudpe-uid-{Guid.NewGuid():D}"],
-                    Metadata = new Dictionary<string, string> { ["cloudpe.io/name"] = $"bench/vm-{i:D5}" },
+                    Metadata = new Dictionary<string, string> { ["cloudpe_name"] = $"bench/vm-{i:D5}" },
                 },
                 ct));
         var servers = new List<Server>();
@@ -50,7 +50,7 @@ internal sealed class ServerPageFixture : IAsyncDisposable
             servers.Add(server);
         }
 
-        return new ServerPageFixture(cloud, recorder.LastPage ?? throw new InvalidOperationException("No page recorded."), servers);
+        return new ServerPageFixture(cloud, recorder.FullestPage ?? throw new InvalidOperationException("No page recorded."), servers);
     }
 
     /// <summary>A connection whose <c>/servers/detail</c> answers come from <see cref="Page"/>; the rest from the simulator.</summary>
@@ -74,16 +74,22 @@ internal sealed class ServerPageFixture : IAsyncDisposable
 
     private sealed class PageRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        public byte[]? LastPage { get; private set; }
+        /// <summary>The largest page: a full page links to a next one, which is empty.</summary>
+        public byte[]? FullestPage { get; private set; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken);
             if (IsDetailList(request))
             {
-                LastPage = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (body.Length > (FullestPage?.Length ?? 0))
+                {
+                    FullestPage = body;
+                }
+
                 var headers = response.Content.Headers.ToList();
-                response.Content = new ByteArrayContent(LastPage);
+                response.Content = new ByteArrayContent(body);
                 foreach (var (name, values) in headers)
                 {
                     response.Content.Headers.TryAddWithoutValidation(name, values);
@@ -96,6 +102,8 @@ internal sealed class ServerPageFixture : IAsyncDisposable
 
     private sealed class PageReplayer(HttpMessageHandler inner, byte[] page) : DelegatingHandler(inner)
     {
+        private static readonly byte[] EmptyPage = "{\"servers\": []}"u8.ToArray();
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (!IsDetailList(request))
@@ -103,7 +111,9 @@ internal sealed class ServerPageFixture : IAsyncDisposable
                 return base.SendAsync(request, cancellationToken);
             }
 
-            var content = new ByteArrayContent(page);
+            // The recorded page is full, so it links to a next page: that one is empty, as Nova answers.
+            var follow = request.RequestUri?.Query.Contains("marker=", StringComparison.Ordinal) == true;
+            var content = new ByteArrayContent(follow ? EmptyPage : page);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
