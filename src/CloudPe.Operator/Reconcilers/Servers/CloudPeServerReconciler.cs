@@ -64,7 +64,11 @@ internal sealed partial class CloudPeServerReconciler : IReconciler<CloudPeServe
 
         server = await _client.EnsureFinalizerAsync(server, CloudPeApiGroup.Finalizer, cancellationToken).ConfigureAwait(false);
         var result = await RunStepsAsync(context, cancellationToken).ConfigureAwait(false);
-        await PublishAsync(server, context, cancellationToken).ConfigureAwait(false);
+        if (!context.WaitingOnBackOff)
+        {
+            await PublishAsync(server, context, cancellationToken).ConfigureAwait(false);
+        }
+
         return result;
     }
 
@@ -85,6 +89,7 @@ internal sealed partial class CloudPeServerReconciler : IReconciler<CloudPeServe
         // The status write of a failure comes back as a watch event: do not call the cloud again for it.
         if (_retry.Remaining(context) is { } wait)
         {
+            context.WaitingOnBackOff = true;
             return ReconcileResult.RequeueAfter(wait);
         }
 

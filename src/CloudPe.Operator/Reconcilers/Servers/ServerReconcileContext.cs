@@ -40,6 +40,12 @@ internal sealed class ServerReconcileContext
 
     public OpenStackConnection? Connection { get; set; }
 
+    /// <summary>
+    /// The reconcile stopped early to honour a back-off: it learned nothing new, and its status (copied from the
+    /// cache, which may not show the last write yet) must not be written over the failure it waits on.
+    /// </summary>
+    public bool WaitingOnBackOff { get; set; }
+
     public AuthenticationInfo? Authentication { get; set; }
 
     public void SetTrue(string type, string reason, string message) =>
