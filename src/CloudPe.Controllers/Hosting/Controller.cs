@@ -15,6 +15,8 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ControllerMetrics _metrics;
+    private readonly OwnWrites? _ownWrites;
+    private static readonly TimeSpan BehindOwnWriteRetry = TimeSpan.FromSeconds(1);
 
     public Controller(
         string name,
@@ -23,8 +25,10 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
         Informer<TResource> informer,
         TimeProvider time,
         ILogger logger,
-        ControllerMetrics metrics)
+        ControllerMetrics metrics,
+        OwnWrites? ownWrites = null)
     {
+        _ownWrites = ownWrites;
         Name = name;
         _options = options;
         _reconciler = reconciler;
@@ -121,6 +125,17 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
     {
         var started = _time.GetTimestamp();
         string outcome;
+        if (_ownWrites is not null
+            && _ownWrites.IsBehind(Resource.Kind, request.Namespace, request.Name, _informer.Store.Get(request.Namespace, request.Name)?.Metadata.ResourceVersion))
+        {
+            // The cache has not caught up with our own last write of this object: the watch event of that write
+            // brings the key back; the delay only matters when the watch is down.
+            Queue.Forget(request);
+            Queue.AddAfter(request, BehindOwnWriteRetry);
+            _metrics.Reconciles.Add(1, new KeyValuePair<string, object?>("controller", Name), new KeyValuePair<string, object?>("result", "behind-own-write"));
+            return;
+        }
+
         try
         {
             var result = await _reconciler.ReconcileAsync(request, abort).ConfigureAwait(false);

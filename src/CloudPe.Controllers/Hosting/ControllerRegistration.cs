@@ -26,7 +26,8 @@ internal sealed class ControllerRegistration<TResource, TReconciler>(ControllerO
             informers.Get<TResource>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetRequiredService<ILoggerFactory>().CreateLogger($"CloudPe.Controllers.Controller.{name}"),
-            services.GetRequiredService<ControllerMetrics>());
+            services.GetRequiredService<ControllerMetrics>(),
+            services.GetService<OwnWrites>());
         foreach (var wire in Wiring)
         {
             wire(controller, informers);

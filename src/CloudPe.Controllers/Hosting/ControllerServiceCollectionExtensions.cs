@@ -40,9 +40,10 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<InformerRegistry>();
         services.TryAddSingleton(sp => new ControllerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(typeof(IResourceCache<>), typeof(SharedResourceCache<>));
+        services.TryAddSingleton<OwnWrites>();
         services.TryAddSingleton(typeof(ResourceClient<>));
         services.TryAddSingleton(sp => new StatusWriter(
-            sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<InformerRegistry>(), sp.GetRequiredService<ILogger<StatusWriter>>()));
+            sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<InformerRegistry>(), sp.GetRequiredService<ILogger<StatusWriter>>(), sp.GetRequiredService<OwnWrites>()));
         services.TryAddSingleton(sp => new EventRecorder(
             sp.GetRequiredService<KubeApi>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -16,11 +16,19 @@ public sealed class ResourceClient<T>
     private const int ConflictRetries = 5;
     private static readonly ResourceMetadata Resource = ResourceMetadata.Of<T>();
     private readonly KubeApi _api;
+    private readonly OwnWrites? _ownWrites;
 
     /// <summary>Creates a client using the connection of <paramref name="client"/> (must be a <see cref="Kubernetes"/>).</summary>
     public ResourceClient(IKubernetes client)
+        : this(client, null)
+    {
+    }
+
+    /// <summary>As <see cref="ResourceClient{T}(IKubernetes)"/>; patches are recorded in <paramref name="ownWrites"/>.</summary>
+    public ResourceClient(IKubernetes client, OwnWrites? ownWrites)
     {
         _api = new KubeApi(client as Kubernetes ?? throw new ArgumentException("A k8s.Kubernetes client is required.", nameof(client)));
+        _ownWrites = ownWrites;
     }
 
     /// <summary>Reads the object from the API server (not the cache); null when it does not exist.</summary>
@@ -47,8 +55,13 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>Applies a JSON merge patch (RFC 7386) to the object.</summary>
-    public Task<T> MergePatchAsync(string? @namespace, string name, JsonNode patch, CancellationToken cancellationToken = default) =>
-        _api.SendAsync<T>(HttpMethod.Patch, Resource.ObjectPath(@namespace, name), patch, KubeApi.MergePatch, cancellationToken);
+    public async Task<T> MergePatchAsync(string? @namespace, string name, JsonNode patch, CancellationToken cancellationToken = default)
+    {
+        var patched = await _api.SendAsync<T>(HttpMethod.Patch, Resource.ObjectPath(@namespace, name), patch, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
+        var based = patch["metadata"]?["resourceVersion"]?.GetValue<string>();
+        _ownWrites?.Record(Resource.Kind, @namespace, name, based, patched.Metadata.ResourceVersion);
+        return patched;
+    }
 
     /// <summary>Deletes the object; returns false when it was already gone.</summary>
     public async Task<bool> DeleteAsync(string? @namespace, string name, CancellationToken cancellationToken = default)

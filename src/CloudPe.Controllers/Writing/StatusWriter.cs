@@ -13,6 +13,7 @@ public sealed partial class StatusWriter
 {
     private const int MaxPending = 10_000;
     private readonly KubeApi _api;
+    private readonly OwnWrites? _ownWrites;
     private readonly InformerRegistry? _informers;
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
@@ -21,8 +22,9 @@ public sealed partial class StatusWriter
     // (otherwise every object ever written would keep a copy of its status here).
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Key, PendingWrite Write)> _order = new();
 
-    internal StatusWriter(KubeApi api, InformerRegistry? informers, ILogger<StatusWriter> logger)
+    internal StatusWriter(KubeApi api, InformerRegistry? informers, ILogger<StatusWriter> logger, OwnWrites? ownWrites = null)
     {
+        _ownWrites = ownWrites;
         _api = api;
         _informers = informers;
         _logger = logger;
@@ -66,7 +68,8 @@ public sealed partial class StatusWriter
         }
 
         var path = ResourceMetadata.Of<TResource>().ObjectPath(ns, name) + "/status";
-        await _api.SendJsonAsync(HttpMethod.Patch, path, new JsonObject { ["status"] = diff }, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
+        var answer = await _api.SendJsonAsync(HttpMethod.Patch, path, new JsonObject { ["status"] = diff }, KubeApi.MergePatch, cancellationToken).ConfigureAwait(false);
+        _ownWrites?.Record(ResourceMetadata.Of<TResource>().Kind, ns, name, cached.Metadata.ResourceVersion, answer["metadata"]?["resourceVersion"]?.GetValue<string>());
         if (_pending.Count > MaxPending)
         {
             _pending.Clear();
