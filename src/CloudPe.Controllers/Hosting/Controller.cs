@@ -16,7 +16,6 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
     private readonly ILogger _logger;
     private readonly ControllerMetrics _metrics;
     private readonly OwnWrites? _ownWrites;
-    private static readonly TimeSpan BehindOwnWriteRetry = TimeSpan.FromSeconds(1);
 
     public Controller(
         string name,
@@ -129,9 +128,8 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
             && _ownWrites.IsBehind(Resource.Kind, request.Namespace, request.Name, _informer.Store.Get(request.Namespace, request.Name)?.Metadata.ResourceVersion))
         {
             // The cache has not caught up with our own last write of this object: the watch event of that write
-            // brings the key back; the delay only matters when the watch is down.
+            // brings the key back (and a watch that is down relists, which enqueues every object, as does the resync).
             Queue.Forget(request);
-            Queue.AddAfter(request, BehindOwnWriteRetry);
             _metrics.Reconciles.Add(1, new KeyValuePair<string, object?>("controller", Name), new KeyValuePair<string, object?>("result", "behind-own-write"));
             return;
         }
