@@ -100,9 +100,7 @@ internal sealed class FleetWorld : IAsyncDisposable
         return Client.CustomObjects.CreateNamespacedCustomObjectAsync<CloudPeVM>(vm, CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Namespace, CloudPeVM.KubePluralName, cancellationToken: ct);
     }
 
-    public async Task<IReadOnlyList<CloudPeVM>> ListVmsAsync(CancellationToken ct) =>
-        [.. (await Client.CustomObjects.ListNamespacedCustomObjectAsync<CloudPeVMList>(
-            CloudPeVM.KubeGroup, CloudPeVM.KubeVersion, Namespace, CloudPeVM.KubePluralName, cancellationToken: ct)).Items];
+    public async Task<IReadOnlyList<CloudPeVM>> ListVmsAsync(CancellationToken ct) => (await ListVmsWithVersionAsync(ct)).Items;
 
     /// <summary>Every CloudPeVM and the list's resourceVersion, to watch from.</summary>
     public async Task<(IReadOnlyList<CloudPeVM> Items, string ResourceVersion)> ListVmsWithVersionAsync(CancellationToken ct)

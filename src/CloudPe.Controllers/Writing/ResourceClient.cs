@@ -79,54 +79,35 @@ public sealed class ResourceClient<T>
 
     /// <summary>Adds <paramref name="finalizer"/> unless present; no write when it already is.</summary>
     public Task<T> EnsureFinalizerAsync(T resource, string finalizer, CancellationToken cancellationToken = default) =>
-        ChangeFinalizersAsync(resource, finalizer, add: true, cancellationToken);
+        EnsureFinalizerAsync(resource, finalizer, new Dictionary<string, string>(), cancellationToken);
 
     /// <summary>
     /// Adds <paramref name="finalizer"/> (unless present) and sets <paramref name="annotations"/> (those that differ) in
     /// one merge patch with a resourceVersion precondition; no write when nothing differs.
     /// </summary>
-    public async Task<T> EnsureFinalizerAsync(T resource, string finalizer, IReadOnlyDictionary<string, string> annotations, CancellationToken cancellationToken)
+    public Task<T> EnsureFinalizerAsync(T resource, string finalizer, IReadOnlyDictionary<string, string> annotations, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resource);
-        ArgumentException.ThrowIfNullOrEmpty(finalizer);
         ArgumentNullException.ThrowIfNull(annotations);
-        var current = resource;
-        for (var attempt = 0; ; attempt++)
-        {
-            var metadata = new JsonObject();
-            var finalizers = current.Metadata.Finalizers?.ToList() ?? [];
-            if (!finalizers.Contains(finalizer))
+        return PatchMetadataAsync(
+            resource,
+            current =>
             {
-                metadata["finalizers"] = new JsonArray([.. finalizers.Append(finalizer).Select(f => (JsonNode)JsonValue.Create(f))]);
-            }
+                var metadata = Finalizers(current, finalizer, add: true) ?? [];
+                var changed = annotations.Where(a => current.Metadata.Annotations?.TryGetValue(a.Key, out var value) != true || value != a.Value).ToList();
+                if (changed.Count > 0)
+                {
+                    metadata["annotations"] = new JsonObject(changed.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value))));
+                }
 
-            var changed = annotations.Where(a => current.Metadata.Annotations?.TryGetValue(a.Key, out var value) != true || value != a.Value).ToList();
-            if (changed.Count > 0)
-            {
-                metadata["annotations"] = new JsonObject(changed.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value))));
-            }
-
-            if (metadata.Count == 0)
-            {
-                return current;
-            }
-
-            metadata["resourceVersion"] = current.Metadata.ResourceVersion;
-            try
-            {
-                return await MergePatchAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, new JsonObject { ["metadata"] = metadata }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (KubernetesApiException e) when (KubeApi.IsConflict(e) && attempt < ConflictRetries)
-            {
-                current = await GetAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new KubernetesApiException(System.Net.HttpStatusCode.NotFound, "NotFound", $"{Resource.Kind} {current.Metadata.Name} no longer exists.");
-            }
-        }
+                return metadata.Count == 0 ? null : metadata;
+            },
+            goneIsDone: false,
+            cancellationToken);
     }
 
     /// <summary>Removes <paramref name="finalizer"/> if present; no write when it is not (or the object is gone).</summary>
     public Task<T> RemoveFinalizerAsync(T resource, string finalizer, CancellationToken cancellationToken = default) =>
-        ChangeFinalizersAsync(resource, finalizer, add: false, cancellationToken);
+        PatchMetadataAsync(resource, current => Finalizers(current, finalizer, add: false), goneIsDone: true, cancellationToken);
 
     /// <summary>
     /// Creates <paramref name="desired"/> with a controller ownerReference to <paramref name="owner"/>, without reading
@@ -192,41 +173,50 @@ public sealed class ResourceClient<T>
         }
     }
 
-    private async Task<T> ChangeFinalizersAsync(T resource, string finalizer, bool add, CancellationToken cancellationToken)
+    /// <summary>The <c>metadata.finalizers</c> change that adds or removes <paramref name="finalizer"/>; null when none is needed.</summary>
+    private static JsonObject? Finalizers(T current, string finalizer, bool add)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(finalizer);
+        var finalizers = current.Metadata.Finalizers?.ToList() ?? [];
+        if (finalizers.Contains(finalizer) == add)
+        {
+            return null;
+        }
+
+        if (add)
+        {
+            finalizers.Add(finalizer);
+        }
+        else
+        {
+            finalizers.RemoveAll(f => f == finalizer);
+        }
+
+        return new JsonObject { ["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)JsonValue.Create(f))]) };
+    }
+
+    /// <summary>
+    /// Merge-patches the metadata change <paramref name="change"/> computes from the object (none when it returns null),
+    /// with a resourceVersion precondition; on a conflict reads the object again and decides again. A gone object is
+    /// done when <paramref name="goneIsDone"/> (removing a finalizer), else NotFound.
+    /// </summary>
+    private async Task<T> PatchMetadataAsync(T resource, Func<T, JsonObject?> change, bool goneIsDone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        ArgumentException.ThrowIfNullOrEmpty(finalizer);
         var current = resource;
         for (var attempt = 0; ; attempt++)
         {
-            var finalizers = current.Metadata.Finalizers?.ToList() ?? [];
-            if (finalizers.Contains(finalizer) == add)
+            if (change(current) is not { } metadata)
             {
                 return current;
             }
 
-            if (add)
-            {
-                finalizers.Add(finalizer);
-            }
-            else
-            {
-                finalizers.RemoveAll(f => f == finalizer);
-            }
-
-            var patch = new JsonObject
-            {
-                ["metadata"] = new JsonObject
-                {
-                    ["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)JsonValue.Create(f))]),
-                    ["resourceVersion"] = current.Metadata.ResourceVersion,
-                },
-            };
+            metadata["resourceVersion"] = current.Metadata.ResourceVersion;
             try
             {
-                return await MergePatchAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, patch, cancellationToken).ConfigureAwait(false);
+                return await MergePatchAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, new JsonObject { ["metadata"] = metadata }, cancellationToken).ConfigureAwait(false);
             }
-            catch (KubernetesApiException e) when (!add && KubeApi.IsNotFound(e))
+            catch (KubernetesApiException e) when (goneIsDone && KubeApi.IsNotFound(e))
             {
                 return current;
             }
@@ -236,7 +226,7 @@ public sealed class ResourceClient<T>
                 var fresh = await GetAsync(current.Metadata.NamespaceProperty, current.Metadata.Name, cancellationToken).ConfigureAwait(false);
                 if (fresh is null)
                 {
-                    return add ? throw new KubernetesApiException(System.Net.HttpStatusCode.NotFound, "NotFound", $"{Resource.Kind} {current.Metadata.Name} no longer exists.") : current;
+                    return goneIsDone ? current : throw new KubernetesApiException(System.Net.HttpStatusCode.NotFound, "NotFound", $"{Resource.Kind} {current.Metadata.Name} no longer exists.");
                 }
 
                 current = fresh;
