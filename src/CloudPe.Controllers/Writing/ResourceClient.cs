@@ -116,11 +116,7 @@ public sealed class ResourceClient<T>
     /// </summary>
     public async Task<T?> CreateOwnedAsync(IKubernetesObject<V1ObjectMeta> owner, T desired, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(owner);
-        ArgumentNullException.ThrowIfNull(desired);
-        desired.Metadata ??= new V1ObjectMeta();
-        desired.Metadata.NamespaceProperty ??= owner.Metadata.NamespaceProperty;
-        desired.Metadata.OwnerReferences = [OwnerReferenceTo(owner)];
+        MakeOwned(owner, desired);
         try
         {
             return await CreateAsync(desired, cancellationToken).ConfigureAwait(false);
@@ -138,11 +134,7 @@ public sealed class ResourceClient<T>
     /// </summary>
     public async Task<T> CreateOrUpdateOwnedAsync(IKubernetesObject<V1ObjectMeta> owner, T desired, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(owner);
-        ArgumentNullException.ThrowIfNull(desired);
-        desired.Metadata ??= new V1ObjectMeta();
-        desired.Metadata.NamespaceProperty ??= owner.Metadata.NamespaceProperty;
-        desired.Metadata.OwnerReferences = [OwnerReferenceTo(owner)];
+        MakeOwned(owner, desired);
         NormalizeStringData(desired);
 
         for (var attempt = 0; ; attempt++)
@@ -266,6 +258,16 @@ public sealed class ResourceClient<T>
 
         targetMeta["ownerReferences"] = desiredMeta["ownerReferences"]?.DeepClone();
         return target;
+    }
+
+    /// <summary>Puts <paramref name="desired"/> in its owner's namespace (unless it names one) under a controller ownerReference.</summary>
+    private static void MakeOwned(IKubernetesObject<V1ObjectMeta> owner, T desired)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(desired);
+        desired.Metadata ??= new V1ObjectMeta();
+        desired.Metadata.NamespaceProperty ??= owner.Metadata.NamespaceProperty;
+        desired.Metadata.OwnerReferences = [OwnerReferenceTo(owner)];
     }
 
     private static V1OwnerReference OwnerReferenceTo(IKubernetesObject<V1ObjectMeta> owner)
