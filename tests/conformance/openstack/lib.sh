@@ -10,9 +10,10 @@ DBDIR=/dev/shm/cloudpe-conformance-mysql   # tmpfs: the schema migrations fsync 
 PROJECT_PATH=/openstack/14
 REGION=RegionOne
 
-# Back-end ports (loopback only); the proxy takes a free port at setup.
+# Back-end ports (loopback only); the proxy takes a free port at setup. All stay below 32768, outside Linux's
+# ephemeral range (32768-60999), so an outgoing connection of another process cannot hold one when the lab starts.
 P_KEYSTONE=5000 P_PLACEMENT=8778 P_GLANCE=9292 P_NOVA=8774 P_NEUTRON=9696 P_CINDER=8776
-P_MYSQL=13306 P_RABBIT=35672 P_RABBIT_DIST=35673 P_EPMD=34369
+P_MYSQL=13306 P_RABBIT=17672 P_RABBIT_DIST=17673 P_EPMD=14369
 BACKEND_PORTS="$P_KEYSTONE $P_PLACEMENT $P_GLANCE $P_NOVA $P_NEUTRON $P_CINDER $P_MYSQL $P_RABBIT $P_RABBIT_DIST $P_EPMD"
 
 # Debian packages of the lab; their presence is the cache between runs.
