@@ -15,7 +15,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: CloudPe.Benchmarks fleet [--sizes 100,1000] [--servers 1,10] [--build-latency 30s] [--resyncs 3] [--resync-interval 10s]");
+    Console.Error.WriteLine("Usage: CloudPe.Benchmarks fleet [--sizes 100,1000] [--servers 1,10] [--build-latency 30s] [--resyncs 3] [--resync-interval 10s] [--modes operator,baseline] [--runtime-env NAME=VALUE,...]");
     Console.Error.WriteLine("       CloudPe.Benchmarks micro [BenchmarkDotNet options, e.g. --filter *]");
     return 2;
 }

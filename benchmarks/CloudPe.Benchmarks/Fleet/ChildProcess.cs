@@ -14,6 +14,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         ("DOTNET_gcServer", "0"),
         ("DOTNET_gcConcurrent", "0"),
         ("DOTNET_GCgen0size", "0x200000"),
+        ("DOTNET_GCRegionSize", "0x100000"),
         ("DOTNET_GCConserveMemory", "7"),
         ("DOTNET_EnableWriteXorExecute", "0"),
         ("DOTNET_TieredPGO", "0"),
@@ -33,7 +34,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ChildProcess> StartAsync(string mode, IEnumerable<string> args)
+    public static async Task<ChildProcess> StartAsync(string mode, IEnumerable<string> args, IEnumerable<(string Name, string Value)>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -44,7 +45,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         };
 
         // As in the container image (the ENV of the Dockerfile): the operator's memory settings.
-        foreach (var (name, value) in RuntimeSettings)
+        foreach (var (name, value) in RuntimeSettings.Concat(environment ?? []))
         {
             start.Environment[name] = value;
         }

@@ -22,6 +22,12 @@ internal sealed class FleetArguments
     /// <summary>Parallel creates, like several <c>kubectl apply</c> at once.</summary>
     public int ApplyParallelism { get; private set; } = 8;
 
+    /// <summary>Which rows to run: the operator alone, or with the naive baseline (the default; the table compares them).</summary>
+    public IReadOnlyList<string> Modes { get; private set; } = ["operator", "baseline"];
+
+    /// <summary>Runtime settings for the operator process on top of the image's (e.g. DOTNET_EnableWriteXorExecute=1).</summary>
+    public IReadOnlyList<(string Name, string Value)> RuntimeEnvironment { get; private set; } = [];
+
     public string ResultsDirectory { get; private set; } = Path.Combine("benchmarks", "results");
 
     public static FleetArguments Parse(IReadOnlyList<string> args)
@@ -42,6 +48,8 @@ internal sealed class FleetArguments
                 case "--page-size": parsed.PageSize = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--apply-parallelism": parsed.ApplyParallelism = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--results": parsed.ResultsDirectory = value; break;
+                case "--runtime-env": parsed.RuntimeEnvironment = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Setting)]; break;
+                case "--modes": parsed.Modes = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 default: throw new ArgumentException($"Unknown option {name}.");
             }
         }
@@ -49,6 +57,12 @@ internal sealed class FleetArguments
         if (parsed.Resyncs < 1 || parsed.Concurrency < 1 || parsed.PageSize < 1 || parsed.Sizes.Any(n => n < 1) || parsed.Servers.Any(s => s < 1))
         {
             throw new ArgumentException("--resyncs, --concurrency, --page-size, --sizes and --servers must be positive.");
+        }
+
+        // The baseline polls the servers the operator's row created, so the operator row always runs.
+        if (!parsed.Modes.Contains("operator") || parsed.Modes.Any(m => m is not ("operator" or "baseline")))
+        {
+            throw new ArgumentException($"--modes takes operator or operator,baseline, not '{string.Join(",", parsed.Modes)}'.");
         }
 
         return parsed;
@@ -69,6 +83,11 @@ internal sealed class FleetArguments
             _ => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
         };
     }
+
+    private static (string Name, string Value) Setting(string text) =>
+        text.IndexOf('=', StringComparison.Ordinal) is var eq and > 0
+            ? (text[..eq], text[(eq + 1)..])
+            : throw new ArgumentException($"--runtime-env takes NAME=VALUE pairs separated by commas, not '{text}'.");
 
     private static int[] Ints(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))];

@@ -33,6 +33,9 @@ internal sealed record FleetResult
 
     public required long ManagedHeapBytes { get; init; }
 
+    /// <summary>Memory the garbage collector holds committed (live objects, free space, bookkeeping).</summary>
+    public required long GcCommittedBytes { get; init; }
+
     public required double CpuSecondsPerResync { get; init; }
 
     /// <summary>Wall time of one resync pass, where the mode exposes it (baseline).</summary>

@@ -22,13 +22,15 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
     {
         await using var world = await FleetWorld.StartAsync(servers, options.BuildLatency, ct);
         var op = await RunOperatorAsync(world, vms, servers, ct);
-        var baseline = await RunBaselineAsync(world, vms, servers, ct);
-        return [op, baseline];
+        return options.Modes.Contains("baseline") ? [op, await RunBaselineAsync(world, vms, servers, ct)] : [op];
     }
 
     private async Task<FleetResult> RunOperatorAsync(FleetWorld world, int vms, int servers, CancellationToken ct)
     {
-        await using var child = await ChildProcess.StartAsync(OperatorProcess.Mode, OperatorProcess.Arguments(world.KubeconfigPath, options, servers));
+        await using var child = await ChildProcess.StartAsync(
+            OperatorProcess.Mode,
+            OperatorProcess.Arguments(world, options, servers),
+            [(OperatorProcess.TokenVariable, world.Api.AdminToken), (OperatorProcess.CaVariable, world.Api.CaCertificatePem), .. options.RuntimeEnvironment]);
         await world.WaitForServersReadyAsync(TimeSpan.FromMinutes(1), ct);
 
         // Create phase: kubectl apply of N VMs until all Ready.
@@ -73,6 +75,7 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
             WorkingSetBytes = stats.WorkingSetBytes,
             PrivateBytes = stats.PrivateBytes,
             ManagedHeapBytes = stats.ManagedHeapBytes,
+            GcCommittedBytes = stats.GcCommittedBytes,
             CpuSecondsPerResync = cpuPerResync,
         };
     }
@@ -126,6 +129,7 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
                 WorkingSetBytes = stats.WorkingSetBytes,
                 PrivateBytes = stats.PrivateBytes,
                 ManagedHeapBytes = stats.ManagedHeapBytes,
+                GcCommittedBytes = stats.GcCommittedBytes,
                 CpuSecondsPerResync = cpuPerResync,
                 ResyncWallTime = wall / options.Resyncs,
             };

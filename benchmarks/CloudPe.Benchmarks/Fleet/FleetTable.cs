@@ -10,9 +10,14 @@ internal static class FleetTable
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Build latency {Seconds(options.BuildLatency)} s, resync interval {Seconds(options.ResyncInterval)} s, {options.Resyncs} steady resyncs, MaxConcurrentReconciles {options.Concurrency}, FleetPageSize {options.PageSize}, {Environment.ProcessorCount} cores.");
+        if (options.RuntimeEnvironment.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Operator runtime settings beyond the image's: {string.Join(", ", options.RuntimeEnvironment.Select(e => $"{e.Name}={e.Value}"))}.");
+        }
+
         text.AppendLine();
-        text.AppendLine("| VMs | servers | mode | OpenStack req/resync | by route (per resync) | Keystone tokens/h | API writes/resync | API writes/VM created | OpenStack req/VM created | apply→all Ready (s) | ÷ build latency | working set (MB) | private RSS (MB) | managed heap (MB) | CPU s/resync |");
-        text.AppendLine("|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| VMs | servers | mode | OpenStack req/resync | by route (per resync) | Keystone tokens/h | API writes/resync | API writes/VM created | OpenStack req/VM created | apply→all Ready (s) | ÷ build latency | working set (MB) | private RSS (MB) | managed heap (MB) | GC committed (MB) | CPU s/resync |");
+        text.AppendLine("|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var routes = r.RequestsPerResync.Where(p => p.Value > 0).OrderByDescending(p => p.Value)
@@ -30,6 +35,7 @@ internal static class FleetTable
                 (r.WorkingSetBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture),
                 (r.PrivateBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture),
                 (r.ManagedHeapBytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture),
+                (r.GcCommittedBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture),
                 r.CpuSecondsPerResync.ToString("F3", CultureInfo.InvariantCulture),
                 "").Trim());
         }

@@ -17,12 +17,11 @@ internal sealed class FleetWorld : IAsyncDisposable
 {
     public const string Namespace = "bench";
 
-    private FleetWorld(KubeEmulatorHost api, IReadOnlyList<CloudSimulatorHost> clouds, Kubernetes client, string kubeconfigPath)
+    private FleetWorld(KubeEmulatorHost api, IReadOnlyList<CloudSimulatorHost> clouds, Kubernetes client)
     {
         Api = api;
         Clouds = clouds;
         Client = client;
-        KubeconfigPath = kubeconfigPath;
     }
 
     public KubeEmulatorHost Api { get; }
@@ -30,9 +29,6 @@ internal sealed class FleetWorld : IAsyncDisposable
     public IReadOnlyList<CloudSimulatorHost> Clouds { get; }
 
     public Kubernetes Client { get; }
-
-    /// <summary>Admin kubeconfig for the operator process.</summary>
-    public string KubeconfigPath { get; }
 
     public static string ServerName(int index) => $"cloud-{index}";
 
@@ -47,10 +43,8 @@ internal sealed class FleetWorld : IAsyncDisposable
                 ct));
         }
 
-        var kubeconfig = Path.Combine(Path.GetTempPath(), $"cloudpe-bench-{Environment.ProcessId}.kubeconfig");
-        api.WriteKubeconfig(kubeconfig, @namespace: Namespace);
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(api.KubeconfigYaml(@namespace: Namespace)))));
-        var world = new FleetWorld(api, clouds, client, kubeconfig);
+        var world = new FleetWorld(api, clouds, client);
         await world.InstallAsync(ct);
         return world;
     }
@@ -70,7 +64,8 @@ internal sealed class FleetWorld : IAsyncDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException("The CloudPeServers did not become Ready.");
+                var states = list.Items.Select(s => $"{s.Metadata.Name}: {string.Join(", ", (s.Status?.Conditions ?? []).Select(c => $"{c.Type}={c.Status} {c.Reason} {c.Message}"))}");
+                throw new TimeoutException($"The CloudPeServers did not become Ready ({list.Items.Count} of {Clouds.Count} exist): {string.Join("; ", states)}");
             }
 
             await Task.Delay(200, ct);
@@ -157,7 +152,6 @@ internal sealed class FleetWorld : IAsyncDisposable
         }
 
         await Api.DisposeAsync();
-        File.Delete(KubeconfigPath);
     }
 
     private async Task InstallAsync(CancellationToken ct)

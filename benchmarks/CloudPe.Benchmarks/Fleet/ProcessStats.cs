@@ -3,22 +3,23 @@ using System.Globalization;
 namespace CloudPe.Benchmarks.Fleet;
 
 /// <summary>Memory of a child process after a full GC, as it reports it on the <c>stats</c> command.</summary>
-internal sealed record ProcessStats(long WorkingSetBytes, long PrivateBytes, long ManagedHeapBytes, long Extra)
+internal sealed record ProcessStats(long WorkingSetBytes, long PrivateBytes, long ManagedHeapBytes, long GcCommittedBytes, long Extra)
 {
-    /// <summary>Collects, then formats "stats WS PRIVATE HEAP EXTRA".</summary>
+    /// <summary>Collects, then formats "stats WS PRIVATE HEAP GC-COMMITTED EXTRA".</summary>
     public static string Measure(long extra)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
+        var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
         using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return string.Create(CultureInfo.InvariantCulture, $"stats {self.WorkingSet64} {PrivateResident()} {heap} {extra}");
+        return string.Create(CultureInfo.InvariantCulture, $"stats {self.WorkingSet64} {PrivateResident()} {heap} {committed} {extra}");
     }
 
     public static ProcessStats Parse(string line)
     {
         var parts = line.Split(' ');
-        if (parts.Length != 5 || parts[0] != "stats")
+        if (parts.Length != 6 || parts[0] != "stats")
         {
             throw new InvalidOperationException($"Unexpected answer: {line}");
         }
@@ -27,7 +28,8 @@ internal sealed record ProcessStats(long WorkingSetBytes, long PrivateBytes, lon
             long.Parse(parts[1], CultureInfo.InvariantCulture),
             long.Parse(parts[2], CultureInfo.InvariantCulture),
             long.Parse(parts[3], CultureInfo.InvariantCulture),
-            long.Parse(parts[4], CultureInfo.InvariantCulture));
+            long.Parse(parts[4], CultureInfo.InvariantCulture),
+            long.Parse(parts[5], CultureInfo.InvariantCulture));
     }
 
     // Anonymous resident memory (Linux RssAnon): the working set without the shared, file-backed framework pages.

@@ -133,7 +133,7 @@ internal sealed partial class Informer<T> : IInformer
 
     private async Task<string> ListAsync(string? @namespace, CancellationToken cancellationToken)
     {
-        var items = new List<T>();
+        var items = new List<Decoded>();
         string? continueToken = null;
         string resourceVersion;
         do
@@ -218,8 +218,9 @@ internal sealed partial class Informer<T> : IInformer
         }
     }
 
-    private void Apply(string type, T item)
+    private void Apply(string type, Decoded decoded)
     {
+        var item = decoded.Item;
         if (type == "DELETED")
         {
             var removed = Store.Remove(ObjectKey.Of(item));
@@ -227,13 +228,13 @@ internal sealed partial class Informer<T> : IInformer
             return;
         }
 
-        var old = Store.Upsert(item);
+        var old = Store.Upsert(item, decoded.Json);
         Notify(old, item);
     }
 
-    private void Replace(string? @namespace, List<T> items)
+    private void Replace(string? @namespace, List<Decoded> items)
     {
-        var fresh = new HashSet<string>(items.Select(ObjectKey.Of), StringComparer.Ordinal);
+        var fresh = new HashSet<string>(items.Select(d => ObjectKey.Of(d.Item)), StringComparer.Ordinal);
         foreach (var key in Store.Keys(@namespace))
         {
             if (!fresh.Contains(key) && Store.Remove(key) is { } gone)
@@ -242,9 +243,9 @@ internal sealed partial class Informer<T> : IInformer
             }
         }
 
-        foreach (var item in items)
+        foreach (var (item, json) in items)
         {
-            var old = Store.Upsert(item);
+            var old = Store.Upsert(item, json);
             if (old?.Metadata?.ResourceVersion != item.Metadata?.ResourceVersion || old is null)
             {
                 Notify(old, item);
@@ -273,25 +274,35 @@ internal sealed partial class Informer<T> : IInformer
         }
     }
 
-    private T Decode(JsonNode node)
+    private Decoded Decode(JsonNode node)
     {
-        // Memory at fleet scale: no managedFields or last-applied copy in the cache, and repeated strings
-        // (namespace, kind, condition reasons, label keys) shared between the cached objects.
+        // Memory at fleet scale: no managedFields or last-applied copy in the cache.
         CacheTrim.Apply(node);
-        var item = KubernetesJson.Deserialize<T>(node.ToJsonString());
         // List items may omit apiVersion/kind; owners and events need them.
-        if (string.IsNullOrEmpty(item.ApiVersion))
+        if (node is JsonObject obj)
         {
-            item.ApiVersion = _resource.ApiVersion;
+            if (string.IsNullOrEmpty((string?)obj["apiVersion"]))
+            {
+                obj["apiVersion"] = _resource.ApiVersion;
+            }
+
+            if (string.IsNullOrEmpty((string?)obj["kind"]))
+            {
+                obj["kind"] = _resource.Kind;
+            }
         }
 
-        if (string.IsNullOrEmpty(item.Kind))
+        if (Store.IsCompact)
         {
-            item.Kind = _resource.Kind;
+            // Kept as JSON; the decoded copy only serves the indexes and the change handlers.
+            var json = CompactJson.Encode(node);
+            return new Decoded(CompactJson.Decode<T>(json), json);
         }
 
+        // Decoded objects stay in memory: repeated strings (namespace, kind, condition reasons, label keys) are shared.
+        var item = KubernetesJson.Deserialize<T>(node.ToJsonString());
         _interner.Intern(item);
-        return item;
+        return new Decoded(item, null);
     }
 
     private void AppendSelector(StringBuilder query)
@@ -301,6 +312,8 @@ internal sealed partial class Informer<T> : IInformer
             query.Append("&labelSelector=").Append(Uri.EscapeDataString(_settings.LabelSelector));
         }
     }
+
+    private readonly record struct Decoded(T Item, byte[]? Json);
 
     private sealed class WatchState(string resourceVersion)
     {

@@ -52,6 +52,11 @@ internal sealed class InformerRegistry
             var selector = mine.Select(c => c.LabelSelector).LastOrDefault(s => s is not null);
             var settings = new InformerSettings([.. _options.WatchNamespaces], selector, _options.WatchRetryMax);
             var informer = new Informer<T>(_api, settings, _time, _loggers.CreateLogger($"CloudPe.Controllers.Informer.{typeof(T).Name}"));
+            if (mine.Any(c => c.Compact))
+            {
+                informer.Store.UseCompactStorage();
+            }
+
             foreach (var customization in mine)
             {
                 customization.Apply?.Invoke(informer.Store);

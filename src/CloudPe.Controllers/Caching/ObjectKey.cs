@@ -10,6 +10,13 @@ internal static class ObjectKey
 
     public static string Of(IKubernetesObject<V1ObjectMeta> obj) => Of(obj.Metadata?.NamespaceProperty, obj.Metadata?.Name ?? "");
 
+    /// <summary>The namespace part of a cache key (null for a cluster-scoped object's key).</summary>
+    public static string? NamespaceOf(string key) => key.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? key[..slash] : null;
+
+    /// <summary>The request for a cache key: names never contain a slash, so the first one separates the namespace.</summary>
+    public static ReconcileRequest RequestOf(string key) =>
+        key.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? new(key[..slash], key[(slash + 1)..]) : new(null, key);
+
     public static ReconcileRequest Request(IKubernetesObject<V1ObjectMeta> obj) =>
         new(string.IsNullOrEmpty(obj.Metadata?.NamespaceProperty) ? null : obj.Metadata.NamespaceProperty, obj.Metadata?.Name ?? "");
 }

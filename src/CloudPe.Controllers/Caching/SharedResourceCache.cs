@@ -17,5 +17,7 @@ internal sealed class SharedResourceCache<T>(InformerRegistry informers) : IReso
 
     public IReadOnlyList<T> ListByIndex(string indexName, string value) => _store.ListByIndex(indexName, value);
 
+    public IReadOnlyList<ReconcileRequest> ListRequestsByIndex(string indexName, string value) => _store.ListRequestsByIndex(indexName, value);
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _store.WaitForSyncAsync(cancellationToken);
 }

@@ -57,10 +57,7 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
     public async Task RunAsync(CancellationToken stopTaking, CancellationToken abort)
     {
         // A new leader starts from the full picture, not only from changes it saw.
-        foreach (var item in _informer.Store.List())
-        {
-            Enqueue(item);
-        }
+        EnqueueAll();
 
         var tasks = Enumerable.Range(0, _options.MaxConcurrentReconciles)
             .Select(_ => Task.Run(() => WorkAsync(stopTaking, abort), CancellationToken.None))
@@ -88,10 +85,16 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
                 return;
             }
 
-            foreach (var item in _informer.Store.List())
-            {
-                Enqueue(item);
-            }
+            EnqueueAll();
+        }
+    }
+
+    // By key: nothing is decoded (a compact cache would decode every object otherwise).
+    private void EnqueueAll()
+    {
+        foreach (var key in _informer.Store.Keys(null))
+        {
+            Queue.Add(ObjectKey.RequestOf(key));
         }
     }
 
@@ -125,7 +128,7 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
         var started = _time.GetTimestamp();
         string outcome;
         if (_ownWrites is not null
-            && _ownWrites.IsBehind(Resource.Kind, request.Namespace, request.Name, _informer.Store.Get(request.Namespace, request.Name)?.Metadata.ResourceVersion))
+            && _ownWrites.IsBehind(Resource.Kind, request.Namespace, request.Name, _informer.Store.ResourceVersionOf(request.Namespace, request.Name)))
         {
             // The cache has not caught up with our own last write of this object: the watch event of that write
             // brings the key back (and a watch that is down relists, which enqueues every object, as does the resync).

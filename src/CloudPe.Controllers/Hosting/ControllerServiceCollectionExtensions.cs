@@ -87,6 +87,18 @@ public static class ControllerServiceCollectionExtensions
         return new ControllerBuilder<TResource>(services, registration.Wiring);
     }
 
+    /// <summary>
+    /// Keeps the cache of <typeparamref name="T"/> compact: each object as its UTF-8 JSON, decoded into a fresh copy on
+    /// every read. For types with thousands of objects; reads cost a decode, and nothing read is shared.
+    /// </summary>
+    public static IServiceCollection AddCompactCache<T>(this IServiceCollection services)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new InformerCustomization(typeof(T), null, null, Compact: true));
+        return services;
+    }
+
     /// <summary>Adds a named index to the cache of <typeparamref name="T"/> (e.g. VMs by the server they reference).</summary>
     public static IServiceCollection AddResourceIndex<T>(this IServiceCollection services, string name, Func<T, IEnumerable<string>> indexer)
         where T : class, IKubernetesObject<V1ObjectMeta>

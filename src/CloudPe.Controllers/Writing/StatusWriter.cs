@@ -76,7 +76,7 @@ public sealed partial class StatusWriter
             _order.Clear();
         }
 
-        var written = new PendingWrite(cached.Metadata.ResourceVersion, System.Text.Encoding.UTF8.GetBytes(desired.ToJsonString()), () => store?.Get(ns, name)?.Metadata.ResourceVersion);
+        var written = new PendingWrite(cached.Metadata.ResourceVersion, System.Text.Encoding.UTF8.GetBytes(desired.ToJsonString()), () => store?.ResourceVersionOf(ns, name));
         _pending[key] = written;
         _order.Enqueue((key, written));
         DropCaughtUp();

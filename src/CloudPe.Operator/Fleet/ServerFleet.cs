@@ -34,8 +34,15 @@ internal sealed class ServerFleet
         server = _compactor.Compact(server);
         lock (_gate)
         {
-            _servers[server.Id] = server;
+            StoreLocked(server);
         }
+    }
+
+    // Replacing the entry (not only its value) keeps one ID string per server: the key is the record's own Id.
+    private void StoreLocked(Server server)
+    {
+        _servers.Remove(server.Id);
+        _servers[server.Id] = server;
     }
 
     public void Remove(string id)
@@ -99,7 +106,7 @@ internal sealed class ServerFleet
                     else if (!_servers.TryGetValue(server.Id, out var known) || !(known.Updated > server.Updated))
                     {
                         // A single GET that answered while this list was paging may be newer: keep it.
-                        _servers[server.Id] = server;
+                        StoreLocked(server);
                     }
                 }
             }

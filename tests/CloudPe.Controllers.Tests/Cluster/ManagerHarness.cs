@@ -15,7 +15,8 @@ internal sealed class ManagerHarness : IAsyncDisposable
         Action<ControllerOptions>? controller = null,
         Action<ControllerManagerOptions>? manager = null,
         Action<ControllerBuilder<Widget>>? wire = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        bool compactCache = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IKubernetes>(cluster.Client);
@@ -31,6 +32,11 @@ internal sealed class ManagerHarness : IAsyncDisposable
         }
 
         services.AddControllerRuntime(manager);
+        if (compactCache)
+        {
+            services.AddCompactCache<Widget>();
+        }
+
         var builder = services.AddController<Widget, ReconcilerAdapter>(controller);
         services.AddSingleton(sp => new ReconcilerAdapter(sp.GetRequiredService<IReconciler<Widget>>()));
         wire?.Invoke(builder);

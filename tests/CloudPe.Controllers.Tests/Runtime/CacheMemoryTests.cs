@@ -93,4 +93,57 @@ public sealed class CacheMemoryTests
         var again = new string("Ready".AsSpan());
         Assert.Same(again, pool.Get(again));
     }
+
+    [Fact]
+    public void A_compact_store_gives_every_reader_its_own_copy_with_the_stored_values()
+    {
+        var store = new ResourceStore<V1Secret>();
+        store.UseCompactStorage();
+        store.AddIndex("by-label", s => [s.Metadata.Labels["cloudpe.io/vm"]]);
+        store.Upsert(Secret("a-credentials", "a", "1", "first"));
+
+        var one = store.Get("ns", "a-credentials")!;
+        var two = store.Get("ns", "a-credentials")!;
+
+        Assert.NotSame(one, two);
+        Assert.Equal("first", Encoding.UTF8.GetString(two.Data["password"]));
+        Assert.Equal(("v1", "Secret"), (two.ApiVersion, two.Kind));
+        Assert.Equal("1", store.ResourceVersionOf("ns", "a-credentials"));
+        Assert.Null(store.ResourceVersionOf("ns", "missing"));
+        Assert.Equal([new ReconcileRequest("ns", "a-credentials")], store.ListRequestsByIndex("by-label", "a"));
+
+        // A change handler still gets the object replaced, decoded.
+        var replaced = store.Upsert(Secret("a-credentials", "b", "2", "second"));
+        Assert.Equal("first", Encoding.UTF8.GetString(replaced!.Data["password"]));
+        Assert.Empty(store.ListRequestsByIndex("by-label", "a"));
+        Assert.Single(store.ListByIndex("by-label", "b"));
+        Assert.Equal("2", store.Remove("ns/a-credentials")!.Metadata.ResourceVersion);
+        Assert.Empty(store.List());
+    }
+
+    [Fact]
+    public void The_storage_of_a_cache_is_chosen_before_it_holds_objects()
+    {
+        var store = new ResourceStore<V1Secret>();
+        store.Upsert(Secret("a-credentials", "a", "1", "first"));
+
+        var error = Assert.Throws<InvalidOperationException>(store.UseCompactStorage);
+
+        Assert.Contains("V1Secret cache already holds objects", error.Message, StringComparison.Ordinal);
+    }
+
+    private static V1Secret Secret(string name, string vm, string resourceVersion, string password) =>
+        new()
+        {
+            ApiVersion = "v1",
+            Kind = "Secret",
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = "ns",
+                ResourceVersion = resourceVersion,
+                Labels = new Dictionary<string, string> { ["cloudpe.io/vm"] = vm },
+            },
+            Data = new Dictionary<string, byte[]> { ["password"] = Encoding.UTF8.GetBytes(password) },
+        };
 }

@@ -6,8 +6,10 @@ namespace CloudPe.Controllers.Tests.Runtime;
 
 public sealed class StatusWriterTests
 {
-    [Fact]
-    public async Task Steady_state_resyncs_make_no_write_to_the_api_server()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Steady_state_resyncs_make_no_write_to_the_api_server(bool compactCache)
     {
         await using var cluster = await TestCluster.StartAsync();
         await cluster.CreateWidgetAsync("steady");
@@ -35,7 +37,7 @@ public sealed class StatusWriterTests
 
             return ReconcileResult.Done;
         });
-        await using var harness = new ManagerHarness(cluster, reconciler, o => o.ResyncPeriod = TimeSpan.FromMinutes(1), time: time);
+        await using var harness = new ManagerHarness(cluster, reconciler, o => o.ResyncPeriod = TimeSpan.FromMinutes(1), time: time, compactCache: compactCache);
         writer = harness.Services.GetRequiredService<StatusWriter>();
         cache = harness.Widgets;
         await harness.StartAsync();

@@ -29,8 +29,8 @@ internal static class FinalizeServer
             return ReconcileResult.Done;
         }
 
-        var referring = vms.ListByIndex(ResourceIndexes.VmsByServer, ResourceIndexes.Key(context.Namespace, context.Name))
-            .Select(vm => vm.Metadata.Name)
+        var referring = vms.ListRequestsByIndex(ResourceIndexes.VmsByServer, ResourceIndexes.Key(context.Namespace, context.Name))
+            .Select(vm => vm.Name)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (referring.Count > 0)

@@ -22,6 +22,10 @@ public static class ServerControllerRegistration
         services.AddSingleton(maps);
         services.AddResourceIndex<CloudPeServer>(ResourceIndexes.ServersBySecret, ResourceIndexes.SecretsOf);
         services.AddResourceIndex<CloudPeVM>(ResourceIndexes.VmsByServer, ResourceIndexes.ServerOf);
+
+        // Thousands of VMs and their password Secrets: kept as JSON, decoded on read (see docs/performance.md).
+        services.AddCompactCache<CloudPeVM>();
+        services.AddCompactCache<V1Secret>();
         services.AddSingleton<TransientRetry>();
         services.AddController<CloudPeServer, CloudPeServerReconciler>(controller =>
             {

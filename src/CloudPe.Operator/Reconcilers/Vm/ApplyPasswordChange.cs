@@ -20,7 +20,15 @@ internal static class ApplyPasswordChange
         }
 
         var applied = ctx.Annotation(VmStamp.AppliedPasswordAnnotation);
-        if (applied == Marker(cached) || ctx.Services.Ledger.Has(ctx.Uid, VmStamp.AppliedPasswordAnnotation, Marker(cached)))
+        var marker = Marker(cached);
+        if (applied == marker)
+        {
+            // The cached VM shows this version applied: later versions of the VM will too.
+            ctx.Services.Ledger.Settle(ctx.Uid, VmStamp.AppliedPasswordAnnotation, marker);
+            return;
+        }
+
+        if (ctx.Services.Ledger.Has(ctx.Uid, VmStamp.AppliedPasswordAnnotation, marker))
         {
             return;
         }

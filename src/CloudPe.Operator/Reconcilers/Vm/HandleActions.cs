@@ -15,6 +15,7 @@ internal static class HandleActions
     public static readonly TimeSpan ConsoleLifetime = TimeSpan.FromMinutes(10);
 
     private const string FirstConsole = "first-console";
+    private const string Done = "done";
 
     /// <summary>Before the status is read: a new sync value forces a fresh read from the cloud.</summary>
     public static async Task PrepareSyncAsync(VmContext ctx, CancellationToken cancellationToken)
@@ -88,10 +89,17 @@ internal static class HandleActions
     /// <summary>The first time the VM is Running it gets a console URL without being asked.</summary>
     public static async Task EnsureFirstConsoleAsync(VmContext ctx, CancellationToken cancellationToken)
     {
-        if (ctx.Status.Console is null && ctx.IsRunning && !ctx.Services.Ledger.Has(ctx.Uid, FirstConsole, "done"))
+        if (ctx.Status.Console is not null)
+        {
+            // Console URLs are never removed from the status: once it shows one, the ledger need not remember.
+            ctx.Services.Ledger.Settle(ctx.Uid, FirstConsole, Done);
+            return;
+        }
+
+        if (ctx.IsRunning && !ctx.Services.Ledger.Has(ctx.Uid, FirstConsole, Done))
         {
             await FetchConsoleAsync(ctx, cancellationToken).ConfigureAwait(false);
-            ctx.Services.Ledger.Record(ctx.Uid, FirstConsole, "done");
+            ctx.Services.Ledger.Record(ctx.Uid, FirstConsole, Done);
         }
     }
 

@@ -33,5 +33,5 @@ internal sealed class VmReferenceLookup
     private IEnumerable<ReconcileRequest> Requests(string index, string value) =>
         _vms is null
             ? []
-            : _vms.ListByIndex(index, value).Select(vm => new ReconcileRequest(vm.Metadata.NamespaceProperty, vm.Metadata.Name));
+            : _vms.ListRequestsByIndex(index, value);
 }
