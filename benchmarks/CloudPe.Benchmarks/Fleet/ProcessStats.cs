@@ -11,7 +11,15 @@ internal sealed record ProcessStats(long WorkingSetBytes, long PrivateBytes, lon
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
-        var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var committed = info.TotalCommittedBytes;
+        if (Environment.GetEnvironmentVariable("CLOUDPE_BENCH_GC_DETAIL") == "1")
+        {
+            // Where committed GC memory goes: per generation (0, 1, 2, large, pinned) size and free space inside it.
+            var generations = info.GenerationInfo.ToArray().Select((g, i) => $"gen{i} {g.SizeAfterBytes / 1048576.0:F1}/{g.FragmentationAfterBytes / 1048576.0:F1} MB");
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc: heap {info.HeapSizeBytes / 1048576.0:F1} MB, committed {committed / 1048576.0:F1} MB, {string.Join(", ", generations)} (size/free)"));
+        }
+
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         return string.Create(CultureInfo.InvariantCulture, $"stats {self.WorkingSet64} {PrivateResident()} {heap} {committed} {extra}");
     }

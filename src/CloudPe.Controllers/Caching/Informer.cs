@@ -295,8 +295,8 @@ internal sealed partial class Informer<T> : IInformer
         if (Store.IsCompact)
         {
             // Kept as JSON; the decoded copy only serves the indexes and the change handlers.
-            var json = CompactJson.Encode(node);
-            return new Decoded(CompactJson.Decode<T>(json), json);
+            var json = CompactJson.Encode<T>(node, out var decoded);
+            return new Decoded(decoded, json);
         }
 
         // Decoded objects stay in memory: repeated strings (namespace, kind, condition reasons, label keys) are shared.

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -22,7 +25,9 @@ public sealed partial class EventRecorder
     // Guards the aggregation cache only; the API calls run outside it so reconciles of different objects never
     // wait on each other's Events.
     private readonly Lock _sync = new();
-    private readonly Dictionary<string, LinkedListNode<Seen>> _seen = new(StringComparer.Ordinal);
+    // Keyed by a 128-bit digest of (object, type, reason, message), not the ~200-character text: ~0.2 KB per
+    // remembered Event instead of ~0.5 KB, for the 4,096 a fleet keeps.
+    private readonly Dictionary<UInt128, LinkedListNode<Seen>> _seen = [];
     private readonly LinkedList<Seen> _recency = new();
     private long _sequence;
 
@@ -53,7 +58,7 @@ public sealed partial class EventRecorder
             }
 
             var ns = string.IsNullOrEmpty(subject.Metadata.NamespaceProperty) ? "default" : subject.Metadata.NamespaceProperty;
-            var key = string.Join('\u001f', subject.Metadata.Uid, subject.Kind, ns, subject.Metadata.Name, type, reason, message);
+            var key = Digest(string.Join('\u001f', subject.Metadata.Uid, subject.Kind, ns, subject.Metadata.Name, type, reason, message));
             if (Reserve(key) is { } seen)
             {
                 if (await TryBumpAsync(seen.Node.Value, seen.Count, cancellationToken).ConfigureAwait(false))
@@ -75,7 +80,14 @@ public sealed partial class EventRecorder
     }
 
     /// <summary>The cached Event for <paramref name="key"/> with the count this repeat gives it, moved to the front.</summary>
-    private (LinkedListNode<Seen> Node, int Count)? Reserve(string key)
+    private static UInt128 Digest(string key)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    private (LinkedListNode<Seen> Node, int Count)? Reserve(UInt128 key)
     {
         lock (_sync)
         {
@@ -146,7 +158,7 @@ public sealed partial class EventRecorder
         return new Seen(ns, name) { Count = 1 };
     }
 
-    private void Remember(string key, Seen seen)
+    private void Remember(UInt128 key, Seen seen)
     {
         if (_seen.Remove(key, out var stale))
         {
@@ -173,7 +185,7 @@ public sealed partial class EventRecorder
 
         public int Count { get; set; }
 
-        public string Key { get; set; } = "";
+        public UInt128 Key { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording an Event with reason {Reason} failed")]

@@ -28,6 +28,7 @@ internal sealed partial class Controller<TResource> : IControllerRunner, IDispos
         OwnWrites? ownWrites = null)
     {
         _ownWrites = ownWrites;
+        _ownWrites?.CheckedBy(Resource.Kind);
         Name = name;
         _options = options;
         _reconciler = reconciler;

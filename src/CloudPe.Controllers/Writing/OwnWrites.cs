@@ -13,14 +13,21 @@ public sealed class OwnWrites
     private const int MaxObjects = 10_000;
     private const int MaxVersionsPerObject = 16;
     private readonly ConcurrentDictionary<string, Versions> _objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _checkedKinds = new(StringComparer.Ordinal);
 
     /// <summary>Objects with a write the cache may not show yet.</summary>
     internal int Count => _objects.Count;
 
-    /// <summary>Records a write of ours that turned <paramref name="baseVersion"/> into <paramref name="newVersion"/>.</summary>
+    /// <summary>A controller of <paramref name="kind"/> checks <see cref="IsBehind"/>: only such writes are kept.</summary>
+    internal void CheckedBy(string kind) => _checkedKinds.TryAdd(kind, 0);
+
+    /// <summary>
+    /// Records a write of ours that turned <paramref name="baseVersion"/> into <paramref name="newVersion"/>, for a
+    /// kind some controller checks; a write no reconcile would ask about (e.g. a Secret's) is not kept.
+    /// </summary>
     internal void Record(string kind, string? @namespace, string name, string? baseVersion, string? newVersion)
     {
-        if (string.IsNullOrEmpty(newVersion))
+        if (string.IsNullOrEmpty(newVersion) || !_checkedKinds.ContainsKey(kind))
         {
             return;
         }

@@ -45,7 +45,10 @@ public sealed partial class StatusWriter
         var ns = resource.Metadata.NamespaceProperty;
         var name = resource.Metadata.Name;
         var store = _informers?.TryGet<TResource>()?.Store;
-        var cached = store?.Get(ns, name) ?? resource;
+        // The newest cached copy; the one given is that copy when the versions match (no second decode of a compact cache).
+        var cached = store is null || store.ResourceVersionOf(ns, name) == resource.Metadata.ResourceVersion
+            ? resource
+            : store.Get(ns, name) ?? resource;
         var current = ToNode(cached.Status) ?? new JsonObject();
         var key = $"{typeof(TResource).FullName}/{ns}/{name}";
         if (_pending.TryGetValue(key, out var pending))

@@ -11,7 +11,6 @@ namespace CloudPe.Operator.Fleet;
 public sealed class FleetSnapshots
 {
     private readonly ConcurrentDictionary<string, ServerFleet> _fleets = new(StringComparer.Ordinal);
-    private readonly ServerCompactor _compactor = new();
     private const byte SharedList = 0;
     private const byte OwnRead = 1;
 
@@ -88,5 +87,5 @@ public sealed class FleetSnapshots
         }
     }
 
-    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static (_, compactor) => new ServerFleet(compactor), _compactor);
+    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static _ => new ServerFleet());
 }

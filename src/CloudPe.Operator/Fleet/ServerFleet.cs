@@ -10,39 +10,33 @@ namespace CloudPe.Operator.Fleet;
 /// </summary>
 internal sealed class ServerFleet
 {
-    private readonly Dictionary<string, Server> _servers = new(StringComparer.Ordinal);
-    private readonly ServerCompactor _compactor;
+    // Each server packed (ServerCodec), with the update time the lists compare.
+    private readonly Dictionary<string, Stored> _servers = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _poll = new(1, 1);
     private DateTimeOffset? _lastPoll;
     private DateTimeOffset? _listedSince;
 
-    public ServerFleet(ServerCompactor compactor) => _compactor = compactor;
-
     public int Polls { get; private set; }
 
     public Server? Get(string id)
     {
+        byte[]? packed;
         lock (_gate)
         {
-            return _servers.GetValueOrDefault(id);
+            packed = _servers.TryGetValue(id, out var stored) ? stored.Packed : null;
         }
+
+        return packed is null ? null : ServerCodec.Decode(packed);
     }
 
     public void Put(Server server)
     {
-        server = _compactor.Compact(server);
+        var stored = Stored.Of(server);
         lock (_gate)
         {
-            StoreLocked(server);
+            _servers[server.Id] = stored;
         }
-    }
-
-    // Replacing the entry (not only its value) keeps one ID string per server: the key is the record's own Id.
-    private void StoreLocked(Server server)
-    {
-        _servers.Remove(server.Id);
-        _servers[server.Id] = server;
     }
 
     public void Remove(string id)
@@ -89,24 +83,25 @@ internal sealed class ServerFleet
             // The next list starts where this one started (less the skew), not at the newest `updated` seen: that
             // mark never moves while nothing changes, so every resync would list the same recent servers again.
             var query = new ServerListQuery { Limit = settings.PageSize, ChangesSince = _listedSince - settings.ChangesSinceSkew };
-            var listed = new List<Server>();
+            var listed = new List<(string Id, Stored? Server)>();
             await foreach (var server in connection.Compute.ListServersDetailAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                listed.Add(_compactor.Compact(server));
+                var deleted = string.Equals(server.Status, "DELETED", StringComparison.OrdinalIgnoreCase);
+                listed.Add((server.Id, deleted ? null : Stored.Of(server)));
             }
 
             lock (_gate)
             {
-                foreach (var server in listed)
+                foreach (var (id, server) in listed)
                 {
-                    if (string.Equals(server.Status, "DELETED", StringComparison.OrdinalIgnoreCase))
+                    if (server is not { } stored)
                     {
-                        _servers.Remove(server.Id);
+                        _servers.Remove(id);
                     }
-                    else if (!_servers.TryGetValue(server.Id, out var known) || !(known.Updated > server.Updated))
+                    else if (!_servers.TryGetValue(id, out var known) || !(known.Updated > stored.Updated))
                     {
                         // A single GET that answered while this list was paging may be newer: keep it.
-                        StoreLocked(server);
+                        _servers[id] = stored;
                     }
                 }
             }
@@ -119,5 +114,10 @@ internal sealed class ServerFleet
         {
             _poll.Release();
         }
+    }
+
+    private readonly record struct Stored(byte[] Packed, DateTimeOffset? Updated)
+    {
+        public static Stored Of(Server server) => new(ServerCodec.Encode(server), server.Updated);
     }
 }

@@ -74,6 +74,7 @@ public static class OperatorHost
         services.TryAddSingleton<CloudConnectionProvider>();
         // The cache indexes (vms-by-server, servers-by-secret) are registered once, with the CloudPeServer controller.
         services.AddHealthChecks().AddCheck<CacheSyncHealthCheck>("informers", tags: ["ready"]);
+        services.AddHostedService<MemoryTrim>();
 
         services.AddCloudPeServerController(options);
         if (overrides.RunVmController)

@@ -28,21 +28,34 @@ public sealed class FleetSnapshotMemoryTests
     }
 
     [Fact]
-    public void Servers_of_one_fleet_share_their_repeated_values()
+    public void Every_read_of_a_snapshot_server_is_its_own_copy_of_the_newest_state()
     {
         var snapshots = new FleetSnapshots(new FleetSettings());
         snapshots.Put(ServerKey, Server("vm-1", "10.0.0.5"));
-        snapshots.Put(ServerKey, Server("vm-2", "10.0.0.6"));
+        snapshots.Put(ServerKey, Server("vm-1", "10.0.0.7") with { Status = "SHUTOFF" });
 
         var one = snapshots.Get(ServerKey, "vm-1")!;
-        var two = snapshots.Get(ServerKey, "vm-2")!;
+        var two = snapshots.Get(ServerKey, "vm-1")!;
 
-        Assert.Same(one.Status, two.Status);
-        Assert.Same(one.Flavor, two.Flavor);
-        Assert.Same(one.ImageId, two.ImageId);
-        Assert.Same(one.Addresses.Keys.Single(), two.Addresses.Keys.Single());
-        Assert.Same(one.Metadata["cloudpe_image"], two.Metadata["cloudpe_image"]);
-        Assert.NotEqual(one.Metadata["cloudpe_uid"], two.Metadata["cloudpe_uid"]);
+        Assert.NotSame(one, two);
+        Assert.Equal(("SHUTOFF", "10.0.0.7"), (two.Status, two.Addresses["private-v6"].Single().Address));
+        Assert.Null(snapshots.Get(ServerKey, "vm-2"));
+    }
+
+    [Fact]
+    public void Snapshot_metadata_answers_lookups_like_the_dictionary_the_cloud_sent()
+    {
+        var snapshots = new FleetSnapshots(new FleetSettings());
+        snapshots.Put(ServerKey, Server("vm-1", "10.0.0.5"));
+        var read = snapshots.Get(ServerKey, "vm-1")!;
+
+        Assert.Equal(2, read.Metadata.Count);
+        Assert.True(read.Metadata.TryGetValue("cloudpe_uid", out var uid));
+        Assert.Equal("uid-vm-1", uid);
+        Assert.False(read.Metadata.ContainsKey("cloudpe_name"));
+        Assert.False(read.Addresses.TryGetValue("public", out _));
+        var error = Assert.Throws<KeyNotFoundException>(() => read.Metadata["cloudpe_name"]);
+        Assert.Contains("'cloudpe_name'", error.Message, StringComparison.Ordinal);
     }
 
     // Every string is a fresh instance, as a JSON decoder produces them.
