@@ -31,13 +31,13 @@ COPY --from=build --chown=0:0 /app/publish ./
 # 1654 is the "app" user of the .NET images; numeric so that runAsNonRoot can verify it.
 USER 1654:1654
 # Memory (docs/performance.md, "Memory"): workstation, non-concurrent GC (one small process needs neither a heap
-# per core nor a background GC thread and its mark array), a 2 MB gen0 budget instead of one sized on the CPU cache,
+# per core nor a background GC thread and its mark array), a 1 MB gen0 budget instead of one sized on the CPU cache,
 # 1 MB GC regions instead of 4 MB (less committed but unused space at the end of each region), no write-xor-execute double mapping of JIT'd code (counted twice in the working set: ~30 MB), no tiered-PGO
 # instrumentation, two malloc arenas instead of one per thread. benchmarks/CloudPe.Benchmarks/Fleet/ChildProcess.cs
 # starts the benchmark's operator process with the same values.
 ENV DOTNET_gcServer=0 \
     DOTNET_gcConcurrent=0 \
-    DOTNET_GCgen0size=0x200000 \
+    DOTNET_GCgen0size=0x100000 \
     DOTNET_GCRegionSize=0x100000 \
     DOTNET_GCConserveMemory=7 \
     DOTNET_EnableWriteXorExecute=0 \

@@ -13,7 +13,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     [
         ("DOTNET_gcServer", "0"),
         ("DOTNET_gcConcurrent", "0"),
-        ("DOTNET_GCgen0size", "0x200000"),
+        ("DOTNET_GCgen0size", "0x100000"),
         ("DOTNET_GCRegionSize", "0x100000"),
         ("DOTNET_GCConserveMemory", "7"),
         ("DOTNET_EnableWriteXorExecute", "0"),

@@ -12,6 +12,9 @@ public sealed class FleetSettings
     /// <summary>How far before the start of the previous list a changes-since list starts (clock and rounding slack).</summary>
     public TimeSpan ChangesSinceSkew { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether the snapshot keeps each server packed, decoded on read (<c>Operator:CompactCache</c>).</summary>
+    public bool PackServers { get; init; } = true;
+
     /// <summary>Poll interval of a VM in transition (task state set, BUILD, RESIZE, deleting).</summary>
     public TimeSpan TransitionPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -87,5 +87,5 @@ public sealed class FleetSnapshots
         }
     }
 
-    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static _ => new ServerFleet());
+    private ServerFleet Fleet(string serverKey) => _fleets.GetOrAdd(serverKey, static (_, pack) => new ServerFleet(pack), Settings.PackServers);
 }

@@ -10,29 +10,32 @@ namespace CloudPe.Operator.Fleet;
 /// </summary>
 internal sealed class ServerFleet
 {
-    // Each server packed (ServerCodec), with the update time the lists compare.
+    // Each server packed (ServerCodec) or as its record, with the update time the lists compare.
     private readonly Dictionary<string, Stored> _servers = new(StringComparer.Ordinal);
+    private readonly bool _pack;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _poll = new(1, 1);
     private DateTimeOffset? _lastPoll;
     private DateTimeOffset? _listedSince;
 
+    public ServerFleet(bool pack) => _pack = pack;
+
     public int Polls { get; private set; }
 
     public Server? Get(string id)
     {
-        byte[]? packed;
+        Stored? stored;
         lock (_gate)
         {
-            packed = _servers.TryGetValue(id, out var stored) ? stored.Packed : null;
+            stored = _servers.TryGetValue(id, out var found) ? found : null;
         }
 
-        return packed is null ? null : ServerCodec.Decode(packed);
+        return stored?.Read();
     }
 
     public void Put(Server server)
     {
-        var stored = Stored.Of(server);
+        var stored = Stored.Of(server, _pack);
         lock (_gate)
         {
             _servers[server.Id] = stored;
@@ -87,7 +90,7 @@ internal sealed class ServerFleet
             await foreach (var server in connection.Compute.ListServersDetailAsync(query, cancellationToken).ConfigureAwait(false))
             {
                 var deleted = string.Equals(server.Status, "DELETED", StringComparison.OrdinalIgnoreCase);
-                listed.Add((server.Id, deleted ? null : Stored.Of(server)));
+                listed.Add((server.Id, deleted ? null : Stored.Of(server, _pack)));
             }
 
             lock (_gate)
@@ -116,8 +119,12 @@ internal sealed class ServerFleet
         }
     }
 
-    private readonly record struct Stored(byte[] Packed, DateTimeOffset? Updated)
+    // Exactly one of Plain and Packed is set.
+    private readonly record struct Stored(Server? Plain, byte[]? Packed, DateTimeOffset? Updated)
     {
-        public static Stored Of(Server server) => new(ServerCodec.Encode(server), server.Updated);
+        public static Stored Of(Server server, bool pack) =>
+            pack ? new(null, ServerCodec.Encode(server), server.Updated) : new(server, null, server.Updated);
+
+        public Server Read() => Plain ?? ServerCodec.Decode(Packed!);
     }
 }

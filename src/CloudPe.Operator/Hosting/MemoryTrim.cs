@@ -10,8 +10,8 @@ namespace CloudPe.Operator.Hosting;
 /// docs/performance.md, "Memory". Every 15 seconds (reading the figures costs nothing):
 /// <list type="bullet">
 /// <item>The large-object heap is compacted (one blocking full GC) when more than <see cref="MinimumFreeBytes"/> and
-/// half of it are free. The caches' dictionaries grow by doubling and each outgrown array leaves a hole there that the
-/// GC does not compact by itself: after 10,000 VMs were created, ~6 of its ~10 MB. A steady fleet does not reach
+/// a third of it are free. The caches' dictionaries grow by doubling and each outgrown array leaves a hole there that the
+/// GC does not compact by itself: after 10,000 VMs were created, 4–6 of its 8–10 MB. A steady fleet does not reach
 /// the threshold again; if a compaction leaves it that free (pinned arrays), the next checks wait twice as long
 /// each time, up to an hour.</item>
 /// <item>Once a minute, the C library's allocator is asked to return its free pages (<c>malloc_trim</c>, glibc
@@ -21,7 +21,7 @@ namespace CloudPe.Operator.Hosting;
 /// </summary>
 internal sealed partial class MemoryTrim(TimeProvider time, ILogger<MemoryTrim> logger) : BackgroundService
 {
-    public const long MinimumFreeBytes = 4L * 1024 * 1024;
+    public const long MinimumFreeBytes = 2L * 1024 * 1024;
     private const int LargeObjectGeneration = 3;
     private const int MaxSkippedChecks = 240;
     private const int ChecksPerNativeTrim = 4;
@@ -29,7 +29,7 @@ internal sealed partial class MemoryTrim(TimeProvider time, ILogger<MemoryTrim> 
     private bool _nativeTrim = OperatingSystem.IsLinux();
 
     public static bool ShouldCompact(long largeObjectHeapBytes, long freeBytes) =>
-        freeBytes > MinimumFreeBytes && freeBytes * 2 > largeObjectHeapBytes;
+        freeBytes > MinimumFreeBytes && freeBytes * 3 > largeObjectHeapBytes;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

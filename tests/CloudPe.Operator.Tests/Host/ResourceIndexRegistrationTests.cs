@@ -35,5 +35,33 @@ public sealed class ResourceIndexRegistrationTests
         Assert.Equal(1, indexes.Count(t => t == typeof(CloudPeServer)));
     }
 
+    [Theory]
+    [InlineData(null, new[] { "CloudPeVM", "V1Secret" })]
+    [InlineData("false", new string[0])]
+    public void CloudPeVMs_and_Secrets_are_cached_packed_unless_CompactCache_is_off(string? compactCache, string[] compacted)
+    {
+        IServiceCollection? captured = null;
+        var settings = new Dictionary<string, string?> { ["Operator:LeaderElection:Enabled"] = "false" };
+        if (compactCache is not null)
+        {
+            settings["Operator:CompactCache"] = compactCache;
+        }
+
+        using var host = OperatorHost.Create([], new OperatorHostOverrides
+        {
+            Settings = settings,
+            ConsoleLogging = false,
+            DisableHttp = true,
+            ConfigureServices = services => captured = services,
+        });
+
+        Assert.NotNull(captured);
+        var types = captured
+            .Where(d => d.ServiceType.Name == "InformerCustomization" && d.ImplementationInstance is { } instance && Property(instance, "Compact") is true)
+            .Select(d => ((Type)Property(d.ImplementationInstance!, "ResourceType")!).Name)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(compacted, types);
+    }
+
     private static object? Property(object instance, string name) => instance.GetType().GetProperty(name)!.GetValue(instance);
 }

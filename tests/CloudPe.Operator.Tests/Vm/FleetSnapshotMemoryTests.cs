@@ -43,6 +43,17 @@ public sealed class FleetSnapshotMemoryTests
     }
 
     [Fact]
+    public void Without_packing_the_snapshot_keeps_the_record_it_was_given()
+    {
+        var snapshots = new FleetSnapshots(new FleetSettings { PackServers = false });
+        var sent = Server("vm-1", "10.0.0.5");
+
+        snapshots.Put(ServerKey, sent);
+
+        Assert.Same(sent, snapshots.Get(ServerKey, "vm-1"));
+    }
+
+    [Fact]
     public void Snapshot_metadata_answers_lookups_like_the_dictionary_the_cloud_sent()
     {
         var snapshots = new FleetSnapshots(new FleetSettings());

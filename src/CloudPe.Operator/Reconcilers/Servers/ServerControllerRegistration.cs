@@ -23,9 +23,12 @@ public static class ServerControllerRegistration
         services.AddResourceIndex<CloudPeServer>(ResourceIndexes.ServersBySecret, ResourceIndexes.SecretsOf);
         services.AddResourceIndex<CloudPeVM>(ResourceIndexes.VmsByServer, ResourceIndexes.ServerOf);
 
-        // Thousands of VMs and their password Secrets: kept as JSON, decoded on read (see docs/performance.md).
-        services.AddCompactCache<CloudPeVM>();
-        services.AddCompactCache<V1Secret>();
+        // Thousands of VMs and their password Secrets: kept packed, decoded on read (see docs/performance.md).
+        if (options.CompactCache)
+        {
+            services.AddCompactCache<CloudPeVM>();
+            services.AddCompactCache<V1Secret>();
+        }
         services.AddSingleton<TransientRetry>();
         services.AddController<CloudPeServer, CloudPeServerReconciler>(controller =>
             {

@@ -26,6 +26,7 @@ public static class VmControllerRegistration
         {
             ResyncInterval = options.ResyncInterval,
             PageSize = options.FleetPageSize,
+            PackServers = options.CompactCache,
             TransitionPollInterval = sp.GetService<IConfiguration>()?.GetValue<TimeSpan?>(TransitionPollIntervalKey) ?? TimeSpan.FromSeconds(2),
         });
         services.AddSingleton<FleetSnapshots>();
