@@ -45,9 +45,13 @@ internal sealed class FleetScenario(FleetArguments options, TextWriter progress)
         Report($"  all {vms} Ready after {ready.TotalSeconds:F1} s ({createWrites} operator writes, {createRequests} OpenStack requests: {string.Join("; ", createRoutes.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))})");
 
         // Steady state: count exactly R resyncs, each starting with a fleet list per CloudPeServer.
+        // The window opens half an interval after a pass began: the lists of several CloudPeServers are staggered
+        // and one still in flight at the reset would count as a list without its request.
         var polls = await PollsAsync(child);
-        polls = await WaitForPollsAsync(child, polls + servers, ct);
+        await WaitForPollsAsync(child, polls + servers, ct);
+        await Task.Delay(options.ResyncInterval / 2, ct);
         world.ResetCounters();
+        polls = await PollsAsync(child);
         var cpu = child.CpuTime;
         var end = await WaitForPollsAsync(child, polls + (options.Resyncs * servers), ct);
 

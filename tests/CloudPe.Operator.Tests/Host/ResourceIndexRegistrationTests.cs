@@ -14,20 +14,9 @@ public sealed class ResourceIndexRegistrationTests
     [Fact]
     public void Each_cache_index_is_registered_once()
     {
-        IServiceCollection? captured = null;
-        var settings = new Dictionary<string, string?> { ["Operator:LeaderElection:Enabled"] = "false" };
-        using var host = OperatorHost.Create([], new OperatorHostOverrides
-        {
-            Settings = settings,
-            ConsoleLogging = false,
-            DisableHttp = true,
-            ConfigureServices = services => captured = services,
-        });
-
-        Assert.NotNull(captured);
-        var indexes = captured
-            .Where(d => d.ServiceType.Name == "InformerCustomization" && d.ImplementationInstance is { } instance && Property(instance, "Apply") is not null && Property(instance, "LabelSelector") is null)
-            .Select(d => (Type)Property(d.ImplementationInstance!, "ResourceType")!)
+        var indexes = Customizations(compactCache: null)
+            .Where(instance => Property(instance, "Apply") is not null && Property(instance, "LabelSelector") is null)
+            .Select(instance => (Type)Property(instance, "ResourceType")!)
             .ToList();
 
         // CloudPeVM: vms-by-server and vms-by-password-secret; CloudPeServer: servers-by-secret.
@@ -39,6 +28,17 @@ public sealed class ResourceIndexRegistrationTests
     [InlineData(null, new[] { "CloudPeVM", "V1Secret" })]
     [InlineData("false", new string[0])]
     public void CloudPeVMs_and_Secrets_are_cached_packed_unless_CompactCache_is_off(string? compactCache, string[] compacted)
+    {
+        var types = Customizations(compactCache)
+            .Where(instance => Property(instance, "Compact") is true)
+            .Select(instance => ((Type)Property(instance, "ResourceType")!).Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(compacted, types);
+    }
+
+    // The informer customizations (indexes, selectors, compact storage) the operator host registers.
+    private static List<object> Customizations(string? compactCache)
     {
         IServiceCollection? captured = null;
         var settings = new Dictionary<string, string?> { ["Operator:LeaderElection:Enabled"] = "false" };
@@ -56,11 +56,7 @@ public sealed class ResourceIndexRegistrationTests
         });
 
         Assert.NotNull(captured);
-        var types = captured
-            .Where(d => d.ServiceType.Name == "InformerCustomization" && d.ImplementationInstance is { } instance && Property(instance, "Compact") is true)
-            .Select(d => ((Type)Property(d.ImplementationInstance!, "ResourceType")!).Name)
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(compacted, types);
+        return [.. captured.Where(d => d.ServiceType.Name == "InformerCustomization" && d.ImplementationInstance is not null).Select(d => d.ImplementationInstance!)];
     }
 
     private static object? Property(object instance, string name) => instance.GetType().GetProperty(name)!.GetValue(instance);
