@@ -10,8 +10,10 @@ internal static class ObjectKey
 
     public static string Of(IKubernetesObject<V1ObjectMeta> obj) => Of(obj.Metadata?.NamespaceProperty, obj.Metadata?.Name ?? "");
 
-    /// <summary>The namespace part of a cache key (null for a cluster-scoped object's key).</summary>
-    public static string? NamespaceOf(string key) => key.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? key[..slash] : null;
+    /// <summary>Whether a cache key is of an object in <paramref name="namespace"/> (null: every key), without slicing it.</summary>
+    public static bool InNamespace(string key, string? @namespace) =>
+        @namespace is null
+        || (key.Length > @namespace.Length && key[@namespace.Length] == '/' && key.StartsWith(@namespace, StringComparison.Ordinal));
 
     /// <summary>The request for a cache key: names never contain a slash, so the first one separates the namespace.</summary>
     public static ReconcileRequest RequestOf(string key) =>

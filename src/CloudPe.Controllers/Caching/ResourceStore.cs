@@ -87,9 +87,7 @@ internal sealed class ResourceStore<T> : IResourceCache<T>
         Entry[] entries;
         lock (_gate)
         {
-            entries = @namespace is null
-                ? [.. _items.Values]
-                : [.. _items.Where(p => ObjectKey.NamespaceOf(p.Key) == @namespace).Select(p => p.Value)];
+            entries = [.. _items.Where(p => ObjectKey.InNamespace(p.Key, @namespace)).Select(p => p.Value)];
         }
 
         return [.. entries.Select(Read)];
@@ -153,7 +151,7 @@ internal sealed class ResourceStore<T> : IResourceCache<T>
     {
         lock (_gate)
         {
-            return [.. _items.Keys.Where(k => @namespace is null || ObjectKey.NamespaceOf(k) == @namespace)];
+            return [.. _items.Keys.Where(k => ObjectKey.InNamespace(k, @namespace))];
         }
     }
 

@@ -122,6 +122,20 @@ public sealed class CacheMemoryTests
     }
 
     [Fact]
+    public void Listing_a_namespace_returns_only_its_objects_not_those_of_a_namespace_it_prefixes()
+    {
+        var store = new ResourceStore<V1Secret>();
+        store.Upsert(Secret("a-credentials", "a", "1", "first"));
+        var other = Secret("b-credentials", "b", "2", "second");
+        other.Metadata.NamespaceProperty = "ns2";
+        store.Upsert(other);
+
+        Assert.Equal(["a-credentials"], store.List("ns").Select(s => s.Metadata.Name));
+        Assert.Equal(["ns2/b-credentials"], store.Keys("ns2"));
+        Assert.Equal(2, store.List().Count);
+    }
+
+    [Fact]
     public void The_storage_of_a_cache_is_chosen_before_it_holds_objects()
     {
         var store = new ResourceStore<V1Secret>();

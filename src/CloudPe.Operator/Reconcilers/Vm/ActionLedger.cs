@@ -20,8 +20,6 @@ internal sealed class ActionLedger
     /// <summary>Drops the entry if it still holds <paramref name="value"/>: the cache now shows it.</summary>
     public void Settle(string uid, string key, string value) => _done.TryRemove(KeyValuePair.Create((uid, key), value));
 
-    public int Count => _done.Count;
-
     public void Forget(string uid)
     {
         foreach (var key in _done.Keys.Where(k => k.Uid == uid))
